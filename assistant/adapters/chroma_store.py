@@ -1,0 +1,191 @@
+"""Chroma adapter: clients (embedded or server), versioned collections and the active pointer.
+
+A build writes a new collection; the pointer collection's metadata names the active one and is
+switched only when the build is complete, so readers never see a half-written index.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlparse
+
+from assistant.contracts import Chunk, IndexManifest
+from assistant.errors import StoreUnavailableError
+
+if TYPE_CHECKING:
+    from chromadb.api import ClientAPI
+    from langchain_chroma import Chroma
+    from langchain_core.embeddings import Embeddings
+
+    from assistant.settings import Settings
+
+POINTER = "poems_active_index"
+PREFIX = "poems_idx_"
+
+
+def _chroma_settings() -> Any:
+    from chromadb.config import Settings as ChromaSettings
+
+    return ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+
+
+def make_client(settings: Settings) -> ClientAPI:
+    """Embedded PersistentClient under POEMS_HOME, or an HttpClient for POEMS_CHROMA_URL."""
+    from assistant.adapters.st_embedder import force_offline
+
+    force_offline()
+    import chromadb
+
+    if settings.chroma_url:
+        url = urlparse(settings.chroma_url)
+        if not url.hostname or not url.port:
+            raise StoreUnavailableError(
+                f"POEMS_CHROMA_URL={settings.chroma_url!r} is not http://host:port",
+                "for example POEMS_CHROMA_URL=http://127.0.0.1:8000",
+            )
+        try:
+            client = chromadb.HttpClient(
+                host=url.hostname,
+                port=url.port,
+                ssl=url.scheme == "https",
+                settings=_chroma_settings(),
+            )
+            client.heartbeat()
+        except Exception as exc:
+            raise StoreUnavailableError(
+                f"cannot reach the Chroma server at {settings.chroma_url}",
+                "start it with `chroma run --path DIR --host HOST --port PORT`, "
+                "or unset POEMS_CHROMA_URL to use the embedded store",
+            ) from exc
+        return client
+    path = settings.home / "chroma"
+    path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(path), settings=_chroma_settings())
+
+
+def read_manifest(client: ClientAPI) -> IndexManifest | None:
+    """The active index's manifest, or None when no build has completed."""
+    names = {c if isinstance(c, str) else c.name for c in client.list_collections()}
+    if POINTER not in names:
+        return None
+    meta = client.get_collection(POINTER).metadata or {}
+    raw = meta.get("manifest")
+    if not isinstance(raw, str):
+        return None
+    return IndexManifest.model_validate_json(raw)
+
+
+def switch_manifest(client: ClientAPI, manifest: IndexManifest) -> None:
+    """Point readers at a completed build (one metadata write)."""
+    pointer = client.get_or_create_collection(POINTER)
+    pointer.modify(metadata={"manifest": manifest.model_dump_json()})
+
+
+def drop_other_collections(client: ClientAPI, keep: str) -> None:
+    """Delete every index collection except `keep` (old builds and failed leftovers)."""
+    for col in client.list_collections():
+        name = col if isinstance(col, str) else col.name
+        if name.startswith(PREFIX) and name != keep:
+            client.delete_collection(name)
+
+
+def drop_collection(client: ClientAPI, name: str) -> None:
+    """Delete one collection if it exists."""
+    names = {c if isinstance(c, str) else c.name for c in client.list_collections()}
+    if name in names:
+        client.delete_collection(name)
+
+
+def vectorstore(client: ClientAPI, collection: str, embeddings: Embeddings) -> Chroma:
+    """langchain-chroma view of a collection (cosine space)."""
+    from langchain_chroma import Chroma
+
+    return Chroma(
+        client=client,
+        collection_name=collection,
+        embedding_function=embeddings,
+        collection_metadata={"hnsw:space": "cosine"},
+    )
+
+
+def document_text(chunk: Chunk) -> str:
+    """What is stored and embedded: title and heading give the passage its context."""
+    return f"{chunk.title} — {chunk.heading}\n\n{chunk.text}"
+
+
+def chunk_metadata(chunk: Chunk) -> dict[str, str | int]:
+    """Flat Chroma metadata for a chunk (Chroma stores scalars only)."""
+    return {
+        "chunk_id": chunk.chunk_id,
+        "source_id": chunk.source_id,
+        "title": chunk.title,
+        "section_id": chunk.section_id,
+        "heading": chunk.heading,
+        "page": chunk.page or 0,
+        "lang": chunk.lang,
+        "cites": ";".join(chunk.cites),
+        "kind": chunk.kind,
+        "version": chunk.version,
+    }
+
+
+def chunk_from_record(document: str, meta: dict[str, Any]) -> Chunk:
+    """Rebuild a Chunk from a stored document and its metadata."""
+    text = document.split("\n\n", 1)[1] if "\n\n" in document else document
+    cites = str(meta.get("cites") or "")
+    return Chunk(
+        chunk_id=str(meta["chunk_id"]),
+        text=text,
+        source_id=str(meta["source_id"]),
+        title=str(meta["title"]),
+        section_id=str(meta["section_id"]),
+        heading=str(meta["heading"]),
+        page=int(meta["page"]) or None,
+        lang=meta["lang"],
+        cites=tuple(c for c in cites.split(";") if c),
+        kind=meta["kind"],
+        version=str(meta["version"]),
+    )
+
+
+def add_chunks(store: Chroma, chunks: Sequence[Chunk]) -> None:
+    """Embed and write chunks through langchain-chroma."""
+    store.add_texts(
+        texts=[document_text(c) for c in chunks],
+        metadatas=[chunk_metadata(c) for c in chunks],
+        ids=[c.chunk_id for c in chunks],
+    )
+
+
+def read_chunks(client: ClientAPI, collection: str) -> list[Chunk]:
+    """Every chunk of a collection, sorted by id (for BM25 and audits)."""
+    col = client.get_collection(collection)
+    got = col.get(include=["documents", "metadatas"])
+    docs = got.get("documents") or []
+    metas = got.get("metadatas") or []
+    chunks = [chunk_from_record(d, dict(m)) for d, m in zip(docs, metas, strict=True)]
+    return sorted(chunks, key=lambda c: c.chunk_id)
+
+
+class ChromaDense:
+    """DenseIndex over a langchain-chroma store."""
+
+    def __init__(self, store: Chroma) -> None:
+        self._store = store
+
+    def nearest(self, query: str, n: int) -> list[str]:
+        """Chunk ids of the nearest chunks, best first."""
+        hits = self._store.similarity_search_with_score(query, k=n)
+        return [str(doc.metadata["chunk_id"]) for doc, _ in hits]
+
+
+def count(client: ClientAPI, collection: str) -> int:
+    """Number of records in a collection."""
+    return int(client.get_collection(collection).count())
+
+
+def manifest_json(manifest: IndexManifest) -> str:
+    """Pretty manifest for humans."""
+    return json.dumps(manifest.model_dump(mode="json"), indent=2, ensure_ascii=False)

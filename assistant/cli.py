@@ -1,0 +1,153 @@
+"""The `poems` command: parses arguments, calls the service, prints, and translates errors."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from assistant.errors import UserFacingError
+from assistant.i18n import t
+from assistant.settings import Settings
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _settings() -> Settings:
+    return Settings()
+
+
+def _progress_printer(label: str) -> tuple[Any, Callable[[int, int], None]]:
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    progress = Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+    task = progress.add_task(label, total=None)
+
+    def update(done: int, total: int) -> None:
+        progress.update(task, completed=done, total=total)
+
+    return progress, update
+
+
+class PoemsGroup(click.Group):
+    """Translates user-facing errors into `Error:`/`Hint:` on stderr and exit code 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except UserFacingError as exc:
+            if ctx.params.get("debug"):
+                raise
+            click.echo(f"{t('error', 'en')}: {exc.message}", err=True)
+            for line in getattr(exc, "problems", ()):
+                click.echo(f"  - {line}", err=True)
+            if exc.hint:
+                click.echo(f"{t('hint', 'en')}: {exc.hint}", err=True)
+            sys.exit(2)
+
+
+@click.group(cls=PoemsGroup)
+@click.option("--debug", is_flag=True, help="Show tracebacks.")
+def main(debug: bool) -> None:
+    """POEMS guideline assistant: offline, cited decision support (English and Spanish)."""
+
+
+@main.command("index")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--rebuild", is_flag=True, help="Rebuild even if the index is up to date.")
+def index_cmd(paths: tuple[Path, ...], rebuild: bool) -> None:
+    """Build or refresh the index (knowledge/ plus any PDF, Markdown, text or HTML PATHs)."""
+    from assistant.service import Assistant
+
+    service = Assistant(_settings())
+    progress, update = _progress_printer(t("indexing", "en"))
+    with progress:
+        manifest = service.index(list(paths), rebuild=rebuild, progress=update)
+    click.echo(
+        t(
+            "index_built",
+            "en",
+            chunks=manifest.counts["chunks"],
+            knowledge=manifest.knowledge_version,
+            collection=manifest.collection,
+        )
+    )
+    for src in manifest.user_sources:
+        click.echo(f"  + {src.id}: {src.reference}")
+
+
+@main.command("search")
+@click.argument("query")
+@click.option("--k", "k", type=click.IntRange(1, 50), default=5, show_default=True)
+@click.option("--lang", type=click.Choice(["en", "es"]), default=None, help="Default: detected.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON document.")
+def search_cmd(query: str, k: int, lang: str | None, as_json: bool) -> None:
+    """Search the indexed guidelines (hybrid dense + BM25)."""
+    from assistant.language import detect_language
+    from assistant.service import Assistant
+
+    service = Assistant(_settings())
+    qlang = detect_language(query) if lang is None else ("es" if lang == "es" else "en")
+    passages = service.search(query, k=k, lang=qlang)
+    if as_json:
+        rows = [
+            {
+                "rank": p.rank,
+                "score": p.score,
+                "locator": p.locator,
+                **p.chunk.model_dump(mode="json"),
+            }
+            for p in passages
+        ]
+        click.echo(
+            json.dumps({"query": query, "lang": qlang, "passages": rows}, ensure_ascii=False)
+        )
+        return
+    if not passages:
+        click.echo(t("no_results", qlang))
+    for p in passages:
+        c = p.chunk
+        page = f", {t('page', qlang)} {c.page}" if c.page else ""
+        click.secho(f"[{p.rank}] {c.title} § {c.heading}{page}", bold=True)
+        click.echo(f"    {c.source_id} · {c.lang} · {p.score:.4f}")
+        click.echo(f"    {c.text}")
+        if c.cites:
+            click.echo(f"    {t('sources', qlang)}: {', '.join(c.cites)}")
+        click.echo()
+
+
+@main.command("app")
+@click.option("--port", type=int, default=8501, show_default=True)
+def app_cmd(port: int) -> None:
+    """Start the Streamlit app on 127.0.0.1."""
+    import subprocess
+
+    app = Path(__file__).resolve().parent.parent / "app.py"
+    cmd = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(app),
+        "--server.address",
+        "127.0.0.1",
+        "--server.port",
+        str(port),
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
+    raise SystemExit(subprocess.call(cmd))

@@ -1,0 +1,74 @@
+"""English/Spanish detection for questions, follow-ups and user documents."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from assistant.contracts import Lang
+
+if TYPE_CHECKING:
+    from lingua import LanguageDetector
+
+_SPANISH_MARKS = re.compile(r"[¿¡ñÑáéíóúÁÉÍÓÚü]")
+_WORD = re.compile(r"[a-záéíóúñü]+", re.IGNORECASE)
+_ES_WORDS = frozenset(
+    "el la los las de del y que en un una para por con sin es son qué cuál cuáles cómo cuándo "
+    "si se lo al su sus más debe hay ante tras según pero también "
+    "dosis tratamiento seguimiento paciente pacientes médula medula enfermedad plaquetas "
+    "aspirina radioterapia trasplante riesgo diagnóstico diagnostico criterios pronóstico "
+    "pronostico recaída recaida lesiones lesión lesion localizada diseminada sangre "
+    "monitorización monitorizacion calendario umbral fármacos farmacos evitar debo "
+    "hipertensión hipertension pulmonar derrame neuropatía neuropatia respuesta "
+    "cuidados soporte embarazo edad años meses positiva negativa ósea osea".split()
+)
+_EN_WORDS = frozenset(
+    "the of and to in for with without is are what which how when if should there after "
+    "does do but also "
+    "dose doses treatment follow patient patients marrow disease platelets aspirin "
+    "radiation transplant risk diagnosis criteria prognosis relapse lesions lesion "
+    "localized disseminated blood monitoring schedule threshold drugs avoid should "
+    "hypertension pulmonary effusion neuropathy response care supportive pregnancy age "
+    "years months positive negative bone".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _detector() -> LanguageDetector:
+    from lingua import Language, LanguageDetectorBuilder
+
+    return LanguageDetectorBuilder.from_languages(Language.ENGLISH, Language.SPANISH).build()
+
+
+def _word_vote(text: str) -> Lang | None:
+    words = [w.lower() for w in _WORD.findall(text)]
+    es = sum(w in _ES_WORDS for w in words)
+    en = sum(w in _EN_WORDS for w in words)
+    if es == en:
+        return None
+    return "es" if es > en else "en"
+
+
+def detect_language(text: str, default: Lang | None = None) -> Lang:
+    """Guess en/es: Spanish marks first, then function words, then lingua.
+
+    `default` is the conversation's language: a one- or two-word input without a clear signal
+    keeps it, so "dose?" after a Spanish exchange stays Spanish. Without a default, lingua
+    decides, and English is the last resort.
+    """
+    if _SPANISH_MARKS.search(text):
+        return "es"
+    vote = _word_vote(text)
+    if default is not None and len(_WORD.findall(text)) <= 2:
+        return default
+    if vote is not None:
+        return vote
+    from lingua import Language
+
+    found = _detector().detect_language_of(text)
+    if found is Language.SPANISH:
+        return "es"
+    if found is Language.ENGLISH:
+        return "en"
+    return default or "en"

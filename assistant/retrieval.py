@@ -1,0 +1,128 @@
+"""Hybrid retrieval: dense (Chroma) and BM25 (bm25s, stemmed per language) fused by RRF.
+
+Passages in the query's language are preferred; when the bundled guideline has a section in
+both languages, only the query-language version is kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Literal
+
+from assistant.contracts import Chunk, Lang, Passage
+from assistant.ports import DenseIndex
+from assistant.settings import RetrievalSettings
+
+Mode = Literal["hybrid", "dense", "sparse"]
+_STEMMERS = {"en": "english", "es": "spanish"}
+
+
+class _Bm25:
+    """BM25 over the chunks of one language."""
+
+    def __init__(self, chunks: Sequence[Chunk], lang: Lang) -> None:
+        import bm25s
+        import Stemmer
+
+        self._bm25s = bm25s
+        self._lang = lang
+        self._stemmer = Stemmer.Stemmer(_STEMMERS[lang])
+        self._ids = [c.chunk_id for c in chunks]
+        self._model: Any = None
+        if chunks:
+            texts = [f"{c.title} {c.heading}\n{c.text}" for c in chunks]
+            tokens = bm25s.tokenize(
+                texts, stopwords=lang, stemmer=self._stemmer, show_progress=False
+            )
+            self._model = bm25s.BM25()
+            self._model.index(tokens, show_progress=False)
+
+    def search(self, query: str, n: int) -> list[str]:
+        if self._model is None:
+            return []
+        tokens = self._bm25s.tokenize(
+            [query],
+            stopwords=self._lang,
+            stemmer=self._stemmer,
+            show_progress=False,
+            return_ids=False,
+        )
+        if not tokens or not tokens[0]:
+            return []
+        docs, scores = self._model.retrieve(tokens, k=min(n, len(self._ids)), show_progress=False)
+        return [self._ids[int(d)] for d, s in zip(docs[0], scores[0], strict=True) if s > 0]
+
+
+class HybridRetriever:
+    """Finds passages for a query; dense part optional (BM25-only when it is None)."""
+
+    def __init__(
+        self,
+        chunks: Sequence[Chunk],
+        dense: DenseIndex | None,
+        settings: RetrievalSettings,
+    ) -> None:
+        self._chunks = {c.chunk_id: c for c in chunks}
+        self._by_section: dict[tuple[str, str], list[Chunk]] = {}
+        for c in chunks:
+            if c.kind == "guideline":
+                self._by_section.setdefault((c.lang, c.section_id), []).append(c)
+        self._dense = dense
+        self._settings = settings
+        self._bm25 = {
+            lang: _Bm25([c for c in chunks if c.lang == lang], lang) for lang in ("en", "es")
+        }
+
+    @property
+    def chunks(self) -> list[Chunk]:
+        """All indexed chunks."""
+        return list(self._chunks.values())
+
+    def search(self, query: str, lang: Lang, k: int, mode: Mode = "hybrid") -> list[Passage]:
+        """Top-k passages for `query` asked in `lang`."""
+        n = self._settings.candidates
+        rankings: list[tuple[float, list[str]]] = []
+        if mode in ("hybrid", "dense") and self._dense is not None:
+            rankings.append((self._settings.dense_weight, list(self._dense.nearest(query, n))))
+        if mode in ("hybrid", "sparse"):
+            rankings.append((self._settings.sparse_weight, self._bm25[lang].search(query, n)))
+        scores = self._fuse(rankings, lang)
+        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+        kept = self._prefer_language([(self._chunks[cid], s) for cid, s in ranked], lang)
+        return [
+            Passage(chunk=c, score=round(score, 6), rank=i + 1)
+            for i, (c, score) in enumerate(kept[:k])
+        ]
+
+    def _fuse(self, rankings: list[tuple[float, list[str]]], lang: Lang) -> dict[str, float]:
+        rrf_k = self._settings.rrf_k
+        scores: dict[str, float] = {}
+        for weight, ids in rankings:
+            for rank, cid in enumerate(ids):
+                if cid in self._chunks:
+                    scores[cid] = scores.get(cid, 0.0) + weight / (rrf_k + rank + 1)
+        bonus = self._settings.same_language_bonus
+        return {
+            cid: s + (bonus if self._chunks[cid].lang == lang else 0.0) for cid, s in scores.items()
+        }
+
+    def _prefer_language(
+        self, ranked: list[tuple[Chunk, float]], lang: Lang
+    ) -> list[tuple[Chunk, float]]:
+        """Swap each other-language guideline chunk for its section's `lang` version, deduped.
+
+        The bundled guideline is parallel, so a hit on the English text of a section is a hit
+        on that section; a Spanish question gets the Spanish text of it.
+        """
+        out: list[tuple[Chunk, float]] = []
+        seen: set[str] = set()
+        for chunk, score in ranked:
+            swap = [chunk]
+            if chunk.kind == "guideline" and chunk.lang != lang:
+                swap = self._by_section.get((lang, chunk.section_id), [chunk])
+            for c in swap:
+                if c.chunk_id not in seen:
+                    seen.add(c.chunk_id)
+                    out.append((c, score))
+                    break
+        return out

@@ -1,0 +1,169 @@
+"""The one entry point that the CLI, the app and the evals call.
+
+`Assistant` owns the heavy objects (embedding model, store client, retriever) for one process
+and loads each lazily, once.
+"""
+
+from __future__ import annotations
+
+import fcntl
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from assistant.contracts import IndexManifest, Lang, Passage, Source
+from assistant.errors import IndexBusyError
+from assistant.language import detect_language
+from assistant.retrieval import HybridRetriever, Mode
+from assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from langchain_core.embeddings import Embeddings
+
+    from ingest.build import Progress
+
+
+@dataclass(frozen=True)
+class IndexStatus:
+    """Whether the active index matches the current knowledge and settings."""
+
+    manifest: IndexManifest | None
+    expected_fingerprint: str
+    knowledge_version: str
+
+    @property
+    def fresh(self) -> bool:
+        """True when an index exists and was built from the current knowledge and settings."""
+        return self.manifest is not None and self.manifest.fingerprint == self.expected_fingerprint
+
+
+class Assistant:
+    """Service facade: index management and search (chat and plans build on it)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._embeddings: Embeddings | None = None
+        self._client: Any = None
+        self._retriever: HybridRetriever | None = None
+        self._retriever_index: str | None = None
+
+    # -- heavy objects -------------------------------------------------------------------
+    def embeddings(self) -> Embeddings:
+        """The embedding model, loaded once by path, offline."""
+        if self._embeddings is None:
+            from assistant.adapters.st_embedder import load_embeddings
+
+            self._embeddings = load_embeddings(self.settings.model_path)
+        return self._embeddings
+
+    def client(self) -> Any:
+        """The Chroma client (embedded or server)."""
+        if self._client is None:
+            from assistant.adapters.chroma_store import make_client
+
+            self._client = make_client(self.settings)
+        return self._client
+
+    # -- index ---------------------------------------------------------------------------
+    def status(self) -> IndexStatus:
+        """Active manifest and the fingerprint it should have."""
+        from assistant.adapters.chroma_store import read_manifest
+        from ingest.build import expected_fingerprint
+
+        fingerprint, version = expected_fingerprint(self.settings)
+        return IndexStatus(read_manifest(self.client()), fingerprint, version)
+
+    def ensure_index(self, progress: Progress | None = None) -> IndexManifest:
+        """The active index, built first if it is missing or stale."""
+        status = self.status()
+        if status.fresh and status.manifest is not None:
+            return status.manifest
+        with self._build_lock():
+            status = self.status()  # another process may have built it while we waited
+            if status.fresh and status.manifest is not None:
+                return status.manifest
+            return self._build([], progress)
+
+    def index(
+        self, paths: Sequence[Path] = (), rebuild: bool = False, progress: Progress | None = None
+    ) -> IndexManifest:
+        """Add documents and/or refresh the index; nothing changes unless the build completes."""
+        from ingest.library import commit_documents
+        from ingest.loaders import load_document
+
+        new_docs = [load_document(p, self.settings.index.max_file_mb) for p in paths]
+        with self._build_lock():
+            status = self.status()
+            known = {s.id for s in (status.manifest.user_sources if status.manifest else ())}
+            fresh_docs = [d for d in new_docs if d.source_id not in known]
+            if status.fresh and status.manifest is not None and not rebuild and not fresh_docs:
+                return status.manifest
+            manifest = self._build(new_docs, progress)
+            commit_documents(self.settings.home, new_docs)
+            return manifest
+
+    def _build(self, new_docs: list[Any], progress: Progress | None) -> IndexManifest:
+        from ingest.build import build_index
+        from ingest.library import load_library
+
+        docs = load_library(self.settings.home, self.settings.index.max_file_mb)
+        have = {d.source_id for d in docs}
+        for doc in new_docs:
+            if doc.source_id not in have:
+                docs.append(doc)
+                have.add(doc.source_id)
+        manifest = build_index(self.client(), self.embeddings(), self.settings, docs, progress)
+        self._retriever = None
+        return manifest
+
+    @contextmanager
+    def _build_lock(self) -> Iterator[None]:
+        """One build at a time per POEMS_HOME; a second caller waits up to 10 minutes."""
+        self.settings.home.mkdir(parents=True, exist_ok=True)
+        path = self.settings.home / "build.lock"
+        with path.open("w") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX)
+            except OSError as exc:  # pragma: no cover - depends on the file system
+                raise IndexBusyError(
+                    "another index build holds the lock", "wait for it to finish and retry"
+                ) from exc
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    def sources(self) -> dict[str, Source]:
+        """Every citable source: knowledge/sources.toml plus the indexed user documents."""
+        from assistant.knowledge import load_sources
+
+        found = dict(load_sources(self.settings.knowledge_dir))
+        manifest = self.status().manifest
+        for src in manifest.user_sources if manifest else ():
+            found[src.id] = src
+        return found
+
+    # -- search --------------------------------------------------------------------------
+    def retriever(self) -> HybridRetriever:
+        """Hybrid retriever over the active index (rebuilt when the index changes)."""
+        manifest = self.ensure_index()
+        if self._retriever is None or self._retriever_index != manifest.index_id:
+            from assistant.adapters import chroma_store
+
+            client = self.client()
+            chunks = chroma_store.read_chunks(client, manifest.collection)
+            store = chroma_store.vectorstore(client, manifest.collection, self.embeddings())
+            self._retriever = HybridRetriever(
+                chunks, chroma_store.ChromaDense(store), self.settings.retrieval
+            )
+            self._retriever_index = manifest.index_id
+        return self._retriever
+
+    def search(
+        self, query: str, k: int | None = None, lang: Lang | None = None, mode: Mode = "hybrid"
+    ) -> list[Passage]:
+        """Top passages for a query, in its language unless `lang` is given."""
+        lang = lang or detect_language(query)
+        return self.retriever().search(query, lang, k or self.settings.retrieval.k, mode)
