@@ -128,6 +128,68 @@ def search_cmd(query: str, k: int, lang: str | None, as_json: bool) -> None:
         click.echo()
 
 
+def _read_case(path: Path) -> Any:
+    from assistant.case_io import case_from_json
+    from assistant.errors import InputError
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror}", "check the path") from exc
+    return case_from_json(text, str(path))
+
+
+@main.command("plan")
+@click.argument("case_file", type=click.Path(path_type=Path))
+@click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Date to plan from (default: the system date).",
+)
+@click.option("--lang", type=click.Choice(["en", "es"]), default="en", show_default=True)
+@click.option(
+    "--audience",
+    type=click.Choice(["clinician", "patient"]),
+    default="clinician",
+    show_default=True,
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the Plan JSON.")
+def plan_cmd(case_file: Path, today: Any, lang: str, audience: str, as_json: bool) -> None:
+    """Diagnosis check, work-up, stratum, treatment and dated follow-up for CASE_FILE."""
+    import datetime as dt
+
+    from assistant.render import plan_markdown
+    from assistant.service import Assistant
+
+    case = _read_case(case_file)
+    day = today.date() if today else dt.date.today()
+    plan = Assistant(_settings()).plan(case, day)
+    if as_json:
+        click.echo(plan.model_dump_json(indent=2))
+        return
+    text = plan_markdown(
+        plan, "es" if lang == "es" else "en", "patient" if audience == "patient" else "clinician"
+    )
+    if sys.stdout.isatty():
+        from rich.console import Console
+        from rich.markdown import Markdown
+
+        Console().print(Markdown(text))
+    else:
+        click.echo(text, nl=False)
+
+
+@main.command("schema")
+@click.argument("which", type=click.Choice(["case", "plan"]))
+def schema_cmd(which: str) -> None:
+    """Print the JSON Schema of a contract."""
+    from assistant.contracts import PatientCase, Plan
+
+    model = PatientCase if which == "case" else Plan
+    click.echo(json.dumps(model.model_json_schema(), indent=2, ensure_ascii=False))
+
+
 @main.command("app")
 @click.option("--port", type=int, default=8501, show_default=True)
 def app_cmd(port: int) -> None:

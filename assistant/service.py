@@ -10,10 +10,11 @@ import fcntl
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assistant.contracts import IndexManifest, Lang, Passage, Source
+from assistant.contracts import IndexManifest, Lang, Passage, PatientCase, Plan, Source
 from assistant.errors import IndexBusyError
 from assistant.language import detect_language
 from assistant.retrieval import HybridRetriever, Mode
@@ -22,6 +23,7 @@ from assistant.settings import Settings
 if TYPE_CHECKING:
     from langchain_core.embeddings import Embeddings
 
+    from assistant.rules.book import RuleBook
     from ingest.build import Progress
 
 
@@ -48,6 +50,21 @@ class Assistant:
         self._client: Any = None
         self._retriever: HybridRetriever | None = None
         self._retriever_index: str | None = None
+
+    # -- rule core -----------------------------------------------------------------------
+    def rulebook(self) -> RuleBook:
+        """The validated rule tables, loaded once per knowledge version."""
+        from assistant.knowledge import knowledge_version
+        from assistant.rulebook import cached_rulebook
+
+        directory = self.settings.knowledge_dir.resolve()
+        return cached_rulebook(directory, knowledge_version(directory))
+
+    def plan(self, case: PatientCase, today: date) -> Plan:
+        """The rule core's plan for a case on `today` (no index or model needed)."""
+        from assistant.rules import build_plan
+
+        return build_plan(case, self.rulebook(), today, self.settings.rules)
 
     # -- heavy objects -------------------------------------------------------------------
     def embeddings(self) -> Embeddings:

@@ -48,6 +48,10 @@ class RulesSettings(BaseModel):
         True, description="Show monitoring intervals that come only from the seed document."
     )
     horizon_months: int = Field(24, ge=24, le=120, description="Months of dated follow-up.")
+    interval_overrides: dict[str, int] = Field(
+        default_factory=dict,
+        description="Monitoring code -> interval in months, replacing the table's interval.",
+    )
 
 
 class Settings(BaseSettings):

@@ -6,16 +6,23 @@ import json
 import sys
 
 from assistant.adapters.st_embedder import force_offline
-from benchmarks import ingest_search
+from benchmarks import cold_start, ingest_search
 from benchmarks.common import machine, save, table
 
 
 def main() -> int:
     """Run, print and save."""
     force_offline()
-    results = {"machine": machine(), "ingest_search": ingest_search.run()}
+    results = {
+        "machine": machine(),
+        "plan_cold_start": cold_start.run(),
+        "ingest_search": ingest_search.run(),
+    }
     ingest = results["ingest_search"]
+    cold = results["plan_cold_start"]
     rows = [
+        ("poems plan cold start p50 (ms)", str(cold["p50_ms"])),
+        ("poems plan cold start p95 (ms)", str(cold["p95_ms"])),
         ("embedding model load (s)", str(ingest["model_load_s"])),
         (
             "bundled index build (s)",

@@ -3,6 +3,7 @@
 Split by concern; everything is re-exported here so callers import from `assistant.contracts`.
 """
 
+from assistant.contracts.case import EndocrineType, Finding, PatientCase, Phase, VegfResult
 from assistant.contracts.knowledge import (
     Chunk,
     IndexManifest,
@@ -11,5 +12,63 @@ from assistant.contracts.knowledge import (
     Source,
     SourceType,
 )
+from assistant.contracts.plan import (
+    AgentNote,
+    CriterionResult,
+    CriterionStatus,
+    Diagnosis,
+    DiagnosisStatus,
+    DoseComponent,
+    DoseSchedule,
+    Flag,
+    Localized,
+    MonitoringItem,
+    Plan,
+    Prognosis,
+    PrognosticFactor,
+    Stratification,
+    Stratum,
+    SupportiveItem,
+    Treatment,
+    TreatmentOption,
+    Visit,
+    Warning,
+    Wording,
+    WorkupItem,
+)
 
-__all__ = ["Chunk", "IndexManifest", "Lang", "Passage", "Source", "SourceType"]
+__all__ = [
+    "AgentNote",
+    "Chunk",
+    "CriterionResult",
+    "CriterionStatus",
+    "Diagnosis",
+    "DiagnosisStatus",
+    "DoseComponent",
+    "DoseSchedule",
+    "EndocrineType",
+    "Finding",
+    "Flag",
+    "IndexManifest",
+    "Lang",
+    "Localized",
+    "MonitoringItem",
+    "Passage",
+    "PatientCase",
+    "Phase",
+    "Plan",
+    "Prognosis",
+    "PrognosticFactor",
+    "Source",
+    "SourceType",
+    "Stratification",
+    "Stratum",
+    "SupportiveItem",
+    "Treatment",
+    "TreatmentOption",
+    "VegfResult",
+    "Visit",
+    "Warning",
+    "Wording",
+    "WorkupItem",
+]

@@ -1,0 +1,147 @@
+"""Load knowledge/rules/*.toml into a validated RuleBook (the file-reading edge of the rule core).
+
+A rule without a citation, with an unknown source or an unknown guideline section fails to
+load, and the error names the file, the rule id and the field.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from assistant.errors import KnowledgeError
+from assistant.knowledge import guideline_files, knowledge_version, load_sources
+from assistant.rules.book import RuleBook
+
+FAMILIES = (
+    "diagnosis",
+    "vegf",
+    "workup",
+    "stratification",
+    "treatment",
+    "monitoring",
+    "supportive",
+    "prognosis",
+    "warnings",
+)
+_LIST_FAMILIES = {
+    "workup": "test",
+    "supportive": "item",
+    "prognosis": "factor",
+    "warnings": "warning",
+}
+
+
+def read_rule_file(path: Path) -> dict[str, Any]:
+    """One rule file as a dict (its worked examples are removed; see `examples`)."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise KnowledgeError(f"{path} is missing", "restore it from the repository") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise KnowledgeError(f"{path}: invalid TOML: {exc}", "fix the syntax") from exc
+    data.pop("example", None)
+    return data
+
+
+def examples(knowledge_dir: Path) -> list[tuple[str, dict[str, Any]]]:
+    """(file name, example) for every worked example in every rule file."""
+    out: list[tuple[str, dict[str, Any]]] = []
+    for family in FAMILIES:
+        path = knowledge_dir / "rules" / f"{family}.toml"
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        out += [(path.name, ex) for ex in data.get("example", [])]
+    return out
+
+
+def _collect_rows(obj: Any, where: str) -> list[tuple[str, dict[str, Any]]]:
+    rows: list[tuple[str, dict[str, Any]]] = []
+    if isinstance(obj, dict):
+        if "id" in obj and "section" in obj:
+            rows.append((where, obj))
+        for key, value in obj.items():
+            rows += _collect_rows(value, f"{where}.{key}")
+    elif isinstance(obj, list):
+        for value in obj:
+            rows += _collect_rows(value, where)
+    return rows
+
+
+def _known_facts() -> set[str]:
+    from assistant.contracts import PatientCase
+    from assistant.rules.facts import DERIVED_FACTS
+
+    return set(PatientCase.model_fields) | set(DERIVED_FACTS)
+
+
+def _check_clauses(where: str, rid: str, row: dict[str, Any], known: set[str]) -> None:
+    for clause in row.get("when") or []:
+        for part, value in clause.items():
+            names = value.keys() if isinstance(value, dict) else value
+            unknown = [n for n in names if n not in known]
+            if unknown:
+                raise KnowledgeError(
+                    f"{where}: rule {rid}: when.{part} names unknown fact(s) {unknown}",
+                    "use a PatientCase field or a derived fact (assistant/rules/facts.py)",
+                )
+
+
+def _check_references(raw: dict[str, Any], knowledge_dir: Path) -> None:
+    sources = load_sources(knowledge_dir)
+    sections = {
+        line.split("{#", 1)[1].split("}", 1)[0]
+        for f in guideline_files(knowledge_dir)
+        for line in f.text.splitlines()
+        if line.startswith("#") and "{#" in line
+    }
+    seen: dict[str, str] = {}
+    known = _known_facts()
+    for where, row in _collect_rows(raw, "rules"):
+        rid = row["id"]
+        _check_clauses(where, rid, row, known)
+        if rid in seen:
+            raise KnowledgeError(
+                f"{where}: rule id {rid} is also used in {seen[rid]}",
+                "rule ids are unique and never reused",
+            )
+        seen[rid] = where
+        for sid in row.get("citations") or []:
+            if sid not in sources:
+                raise KnowledgeError(
+                    f"{where}: rule {rid}: citation {sid!r} is not in sources.toml",
+                    "add the source or fix the id",
+                )
+        if row["section"] not in sections:
+            raise KnowledgeError(
+                f"{where}: rule {rid}: section {row['section']!r} is not a guideline section id",
+                "use an id from knowledge/guideline",
+            )
+
+
+def load_rulebook(knowledge_dir: Path) -> RuleBook:
+    """Read, cross-check and validate every rule file."""
+    raw: dict[str, Any] = {"knowledge_version": knowledge_version(knowledge_dir)}
+    for family in FAMILIES:
+        data = read_rule_file(knowledge_dir / "rules" / f"{family}.toml")
+        raw[family] = data[_LIST_FAMILIES[family]] if family in _LIST_FAMILIES else data
+    _check_references(raw, knowledge_dir)
+    try:
+        return RuleBook.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        loc = ".".join(str(p) for p in first["loc"])
+        raise KnowledgeError(
+            f"knowledge/rules/{loc.split('.')[0]}.toml: {loc}: {first['msg']}",
+            "every rule row needs id, citations, section and its texts in en/es",
+        ) from exc
+
+
+@lru_cache(maxsize=4)
+def cached_rulebook(knowledge_dir: Path, version: str) -> RuleBook:
+    """load_rulebook memoised per knowledge version (callers pass the current version)."""
+    del version
+    return load_rulebook(knowledge_dir)

@@ -1,0 +1,59 @@
+"""Supportive care (SC-1..6), prognosis flags (PR-1..4) and warnings: rows whose conditions hold."""
+
+from __future__ import annotations
+
+from assistant.contracts import Prognosis, PrognosticFactor, SupportiveItem, Warning
+from assistant.rules.book import FactorRow, Facts, LabelledRow, TextRow, any_holds
+
+
+def supportive(facts: Facts, rows: tuple[LabelledRow, ...]) -> list[SupportiveItem]:
+    """Supportive measures that apply; a code appears once (first matching row wins)."""
+    items: list[SupportiveItem] = []
+    for row in rows:
+        if row.code in {i.code for i in items} or not any_holds(row.when, facts):
+            continue
+        items.append(
+            SupportiveItem(
+                rule_id=row.id,
+                citations=row.citations,
+                section=row.section,
+                code=row.code,
+                label=row.label.wording(),
+                reason=row.reason.wording(),
+                seed_only=row.seed_only,
+            )
+        )
+    return items
+
+
+def prognosis(facts: Facts, rows: tuple[FactorRow, ...]) -> Prognosis:
+    """Adverse factors present, one per row, each with its own cohort (never a merged score)."""
+    return Prognosis(
+        adverse_factors=tuple(
+            PrognosticFactor(
+                rule_id=r.id,
+                citations=r.citations,
+                section=r.section,
+                code=r.code,
+                label=r.label.wording(),
+                cohort=r.cohort,
+            )
+            for r in rows
+            if r.when and any_holds(r.when, facts)
+        )
+    )
+
+
+def warnings(facts: Facts, rows: tuple[TextRow, ...]) -> list[Warning]:
+    """Warnings whose conditions hold."""
+    return [
+        Warning(
+            rule_id=r.id,
+            citations=r.citations,
+            section=r.section,
+            code=r.code,
+            text=r.text.wording(),
+        )
+        for r in rows
+        if any_holds(r.when, facts)
+    ]

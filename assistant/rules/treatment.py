@@ -1,0 +1,112 @@
+"""Treatment (RT-1..3, SY-1..10): options by stratum and eligibility, cautions, agents to avoid."""
+
+from __future__ import annotations
+
+from assistant.contracts import (
+    AgentNote,
+    DiagnosisStatus,
+    DoseComponent,
+    DoseSchedule,
+    Flag,
+    Localized,
+    PatientCase,
+    Stratification,
+    Treatment,
+    TreatmentOption,
+)
+from assistant.rules.book import Facts, LabelledRow, OptionRow, TreatmentBook, any_holds
+
+_ELIGIBILITY_ROUTES: dict[bool | None, tuple[str, ...]] = {
+    True: ("transplant",),
+    False: ("no_transplant",),
+    None: ("transplant", "no_transplant"),
+}
+
+
+def routes(case: PatientCase, strat: Stratification, dx: DiagnosisStatus) -> tuple[str, ...]:
+    """Which option routes apply: localized, transplant, no_transplant or relapse."""
+    if dx == "does_not_meet":
+        return ()
+    if case.phase == "relapse":
+        return ("relapse",)
+    if strat.status == "localized":
+        return ("localized",)
+    if strat.status == "disseminated":
+        return _ELIGIBILITY_ROUTES[case.transplant_eligible]
+    return ()
+
+
+def _schedule(row: OptionRow) -> tuple[DoseSchedule, ...]:
+    return tuple(
+        DoseSchedule(
+            name=s.name,
+            citations=s.citations,
+            components=tuple(
+                DoseComponent(
+                    agent=c["agent"],
+                    dose=c["dose"],
+                    unit=c["unit"],
+                    schedule=Localized(en=c["schedule_en"], es=c["schedule_es"]),
+                )
+                for c in s.components
+            ),
+        )
+        for s in row.schedules
+    )
+
+
+def _option(row: OptionRow) -> TreatmentOption:
+    return TreatmentOption(
+        rule_id=row.id,
+        citations=row.citations,
+        section=row.section,
+        code=row.code,
+        label=row.label.wording(),
+        detail=row.detail.wording(),
+        dose_gy_min=row.dose_gy_min,
+        dose_gy_max=row.dose_gy_max,
+        schedules=_schedule(row),
+        cycles=row.cycles,
+        dose_note=row.dose_note,
+    )
+
+
+def _note(row: LabelledRow) -> AgentNote:
+    return AgentNote(
+        rule_id=row.id,
+        citations=row.citations,
+        section=row.section,
+        code=row.code,
+        label=row.label.wording(),
+        reason=row.reason.wording(),
+        nuance=row.nuance.wording() if row.nuance else None,
+    )
+
+
+def treat(
+    facts: Facts, book: TreatmentBook, active: tuple[str, ...], dx: DiagnosisStatus
+) -> Treatment:
+    """Options for the active routes, plus cautions and agents not recommended."""
+    options = tuple(
+        _option(r) for r in book.options if r.route in active and any_holds(r.when, facts)
+    )
+    applies = dx != "does_not_meet"
+    asct = "transplant" in active
+    cautions = tuple(
+        Flag(
+            rule_id=r.id,
+            citations=r.citations,
+            section=r.section,
+            code=r.code,
+            text=r.text.wording(),
+        )
+        for r in book.transplant_cautions
+        if asct and any_holds(r.when, facts)
+    )
+    return Treatment(
+        provisional=dx != "meets_criteria",
+        primary=options,
+        caution=tuple(_note(r) for r in book.caution) if applies else (),
+        not_recommended=tuple(_note(r) for r in book.not_recommended) if applies else (),
+        transplant_cautions=cautions,
+    )

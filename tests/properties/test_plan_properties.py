@@ -1,0 +1,173 @@
+"""Rule-core properties: determinism, totality, monotonicity, every item cited."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from typing import Any
+
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from assistant.contracts import PatientCase, Plan
+from assistant.rulebook import load_rulebook
+from assistant.rules import build_plan
+from tests.conftest import KNOWLEDGE
+
+BOOK = load_rulebook(KNOWLEDGE)
+settings.register_profile(
+    "ci",
+    derandomize=True,
+    max_examples=int(os.environ.get("HYPOTHESIS_MAX_EXAMPLES", "150")),
+    suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow],
+    deadline=None,
+)
+settings.load_profile("ci")
+
+FINDINGS = [
+    "polyneuropathy",
+    "monoclonal_plasma_cell_disorder",
+    "castleman_disease",
+    "sclerotic_bone_lesions",
+    "organomegaly",
+    "extravascular_volume_overload",
+    "endocrinopathy",
+    "skin_changes",
+    "papilledema",
+    "thrombocytosis_or_polycythemia",
+    "marrow_clonal_plasma_cells",
+    "pulmonary_hypertension",
+    "pleural_effusion",
+    "splenomegaly",
+    "clubbing",
+    "dlco_reduced",
+    "urinary_protein_raised",
+    "fdg_avid_lesions",
+    "hematologic_complete_response",
+]
+CRITERIA = FINDINGS[:10]
+tri = st.sampled_from(["present", "absent", "unknown"])
+vegf = st.none() | st.fixed_dictionaries(
+    {"value_pg_ml": st.floats(0, 20000), "specimen": st.sampled_from(["serum", "plasma"])},
+    optional={
+        "upper_limit_normal_pg_ml": st.floats(1, 2000),
+        "confounders": st.lists(st.sampled_from(["copd", "vasculitis"]), max_size=2),
+    },
+)
+case_dicts = st.fixed_dictionaries(
+    {f: tri for f in FINDINGS},
+    optional={
+        "age_years": st.integers(0, 120),
+        "sex": st.sampled_from(["female", "male", "unknown"]),
+        "light_chain": st.sampled_from(["lambda", "kappa", "unknown"]),
+        "heavy_chain": st.sampled_from(["igg", "iga", "igm", "none", "unknown"]),
+        "endocrinopathy_types": st.lists(
+            st.sampled_from(
+                [
+                    "hypogonadism",
+                    "diabetes_mellitus",
+                    "hypothyroidism",
+                    "adrenal_insufficiency",
+                    "hyperprolactinemia",
+                ]
+            ),
+            max_size=3,
+        ),
+        "vegf": vegf,
+        "bone_lesion_count": st.none() | st.integers(0, 30),
+        "diffuse_bone_lesions": st.none() | st.booleans(),
+        "platelets_10e9_l": st.none() | st.floats(0, 2000),
+        "hemoglobin_g_dl": st.none() | st.floats(0, 25),
+        "albumin_g_dl": st.none() | st.floats(0, 8),
+        "egfr_ml_min_1_73m2": st.none() | st.floats(0, 200),
+        "transplant_eligible": st.none() | st.booleans(),
+        "symptom_onset_years": st.none() | st.floats(0, 30),
+        "radiation_dose_gy": st.none() | st.floats(1, 100),
+        "antiplatelet_contraindication": st.booleans(),
+        "treatment_start_date": st.none() | st.dates(date(2015, 1, 1), date(2030, 12, 31)),
+        "phase": st.sampled_from(["diagnosis", "on_treatment", "post_treatment", "relapse"]),
+    },
+)
+todays = st.dates(date(2020, 1, 1), date(2035, 12, 31))
+
+
+def _case(data: dict[str, Any]) -> PatientCase:
+    try:
+        return PatientCase.model_validate(data)
+    except ValidationError:
+        assume(False)
+        raise
+
+
+def _all_cited(plan: Plan) -> list[str]:
+    """Paths of plan items without citations (should be none)."""
+    bad: list[str] = []
+    items: list[Any] = [
+        plan.diagnosis,
+        plan.stratification,
+        *plan.diagnosis.criteria,
+        *plan.diagnosis.flags,
+        *plan.workup,
+        *plan.treatment.primary,
+        *plan.treatment.caution,
+        *plan.treatment.not_recommended,
+        *plan.treatment.transplant_cautions,
+        *plan.monitoring,
+        *plan.supportive,
+        *plan.prognosis.adverse_factors,
+        *plan.warnings,
+    ]
+    for item in items:
+        if not item.citations or not item.rule_id:
+            bad.append(type(item).__name__)
+    return bad
+
+
+@given(case_dicts, todays)
+def test_plan_is_total_and_deterministic(data: dict[str, Any], today: date) -> None:
+    case = _case(data)
+    first = build_plan(case, BOOK, today)
+    second = build_plan(PatientCase.model_validate(case.model_dump()), BOOK, today)
+    assert first.model_dump_json() == second.model_dump_json()
+
+
+@given(case_dicts, todays)
+def test_every_plan_item_has_rule_id_and_citation(data: dict[str, Any], today: date) -> None:
+    assert _all_cited(build_plan(_case(data), BOOK, today)) == []
+
+
+@given(case_dicts, todays, st.sampled_from(CRITERIA))
+def test_unknown_to_present_never_undoes_meets_criteria(
+    data: dict[str, Any], today: date, field: str
+) -> None:
+    assume(data[field] == "unknown")
+    case = _case(data)
+    before = build_plan(case, BOOK, today).diagnosis.status
+    try:
+        after_case = PatientCase.model_validate({**data, field: "present"})
+    except ValidationError:
+        assume(False)
+        raise
+    after = build_plan(after_case, BOOK, today).diagnosis.status
+    if before == "meets_criteria":
+        assert after == "meets_criteria"
+    if before == "insufficient_data":
+        assert after != "does_not_meet" or field in ("endocrinopathy",)
+
+
+@given(case_dicts, todays)
+def test_never_thalidomide_or_bortezomib_as_primary(data: dict[str, Any], today: date) -> None:
+    plan = build_plan(_case(data), BOOK, today)
+    codes = {o.code for o in plan.treatment.primary}
+    assert not codes & {"thalidomide", "bortezomib", "thalidomide_dexamethasone"}
+
+
+@given(case_dicts, todays)
+def test_monitoring_covers_24_months_ahead(data: dict[str, Any], today: date) -> None:
+    plan = build_plan(_case(data), BOOK, today)
+    vegf_items = [m for m in plan.monitoring if m.code == "vegf"]
+    for item in vegf_items:
+        dates = [v.date for v in item.dates]
+        assert dates == sorted(dates)
+        assert (dates[-1] - today).days >= 365 * 2 - 200
