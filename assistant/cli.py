@@ -180,13 +180,119 @@ def plan_cmd(case_file: Path, today: Any, lang: str, audience: str, as_json: boo
         click.echo(text, nl=False)
 
 
+def _print_markdown(text: str) -> None:
+    if sys.stdout.isatty():
+        from rich.console import Console
+        from rich.markdown import Markdown
+
+        Console().print(Markdown(text))
+    else:
+        click.echo(text, nl=False)
+
+
+LANG_CHOICE = click.Choice(["auto", "en", "es"])
+AUDIENCE_CHOICE = click.Choice(["clinician", "patient"])
+
+
+def _lang(value: str) -> Any:
+    return None if value == "auto" else value
+
+
+@main.command("ask")
+@click.argument("question")
+@click.option("--case", "case_file", type=click.Path(path_type=Path), default=None)
+@click.option("--lang", type=LANG_CHOICE, default="auto", show_default=True)
+@click.option("--audience", type=AUDIENCE_CHOICE, default="clinician", show_default=True)
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None)
+@click.option("--json", "as_json", is_flag=True, help="Print the Answer JSON.")
+def ask_cmd(
+    question: str, case_file: Path | None, lang: str, audience: str, today: Any, as_json: bool
+) -> None:
+    """Answer a question from the guidelines (and the case, when given), with citations."""
+    from assistant.render import answer_markdown
+    from assistant.service import Assistant
+
+    case = _read_case(case_file) if case_file else None
+    answer = Assistant(_settings()).ask(
+        question,
+        case=case,
+        lang=_lang(lang),
+        audience=audience,  # type: ignore[arg-type]
+        today=today.date() if today else None,
+    )
+    if as_json:
+        click.echo(answer.model_dump_json())
+        return
+    _print_markdown(answer_markdown(answer))
+
+
+@main.command("chat")
+@click.option("--case", "case_file", type=click.Path(path_type=Path), default=None)
+@click.option("--lang", type=LANG_CHOICE, default="auto", show_default=True)
+@click.option("--audience", type=AUDIENCE_CHOICE, default="clinician", show_default=True)
+@click.option("--jsonl", is_flag=True, help="One message per stdin line, one Answer JSON per line.")
+def chat_cmd(case_file: Path | None, lang: str, audience: str, jsonl: bool) -> None:
+    """A conversation: follow-ups keep the case and the language. /new starts over."""
+    from assistant.chat import Conversation
+    from assistant.service import Assistant
+
+    service = Assistant(_settings())
+    case = _read_case(case_file) if case_file else None
+
+    def fresh() -> Conversation:
+        return Conversation(case=case, forced_lang=_lang(lang), audience=audience)
+
+    if jsonl:
+        _chat_jsonl(service, fresh)
+    else:
+        _chat_interactive(service, fresh, lang)
+
+
+def _chat_jsonl(service: Any, fresh: Callable[[], Any]) -> None:
+    conv = fresh()
+    for raw in sys.stdin:
+        line = raw.strip()
+        if not line:
+            continue
+        if line == "/new":
+            conv = fresh()
+            continue
+        answer, conv = service.chat(conv, line)
+        click.echo(answer.model_dump_json())
+        sys.stdout.flush()
+
+
+def _chat_interactive(service: Any, fresh: Callable[[], Any], lang: str) -> None:
+    from assistant.render import answer_markdown
+
+    conv = fresh()
+    click.echo(t("chat_intro", "es" if lang == "es" else "en"))
+    while True:
+        try:
+            line = input("\n> ").strip()
+        except (EOFError, KeyboardInterrupt):
+            click.echo()
+            return
+        if line in ("/quit", "/exit"):
+            return
+        if line == "/new":
+            conv = fresh()
+            continue
+        if line:
+            answer, conv = service.chat(conv, line)
+            _print_markdown(answer_markdown(answer))
+
+
 @main.command("schema")
-@click.argument("which", type=click.Choice(["case", "plan"]))
+@click.argument("which", type=click.Choice(["case", "plan", "answer"]))
 def schema_cmd(which: str) -> None:
     """Print the JSON Schema of a contract."""
-    from assistant.contracts import PatientCase, Plan
+    from pydantic import BaseModel
 
-    model = PatientCase if which == "case" else Plan
+    from assistant.contracts import Answer, PatientCase, Plan
+
+    models: dict[str, type[BaseModel]] = {"case": PatientCase, "plan": Plan, "answer": Answer}
+    model = models[which]
     click.echo(json.dumps(model.model_json_schema(), indent=2, ensure_ascii=False))
 
 

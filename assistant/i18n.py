@@ -87,10 +87,77 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "localized": {"en": "localized", "es": "localizada"},
     "disseminated": {"en": "disseminated", "es": "diseminada"},
     "undetermined": {"en": "undetermined", "es": "sin determinar"},
+    "for_patient": {"en": "For this patient", "es": "Para este paciente"},
+    "hypothetical": {
+        "en": "Hypothetical case (not saved to the conversation): {changes}.",
+        "es": "Caso hipotético (no se guarda en la conversación): {changes}.",
+    },
+    "case_updated": {
+        "en": "Case updated from your message: {changes}.",
+        "es": "Caso actualizado con su mensaje: {changes}.",
+    },
+    "also_relevant": {"en": "Also relevant", "es": "También relevante"},
+    "next_dates": {"en": "next dates", "es": "próximas fechas"},
+    "options": {"en": "Options", "es": "Opciones"},
+    "missing_criteria": {"en": "Still unknown", "es": "Aún desconocidos"},
+    "refusal": {
+        "en": "I can only answer questions about POEMS syndrome from the loaded guidelines, so I "
+        "cannot help with this one. I can explain the diagnostic criteria, work-up, VEGF, "
+        "staging, radiation, systemic therapy and transplantation, drugs that need caution, "
+        "follow-up, supportive care, prognosis and relapse, or build a plan from a patient's "
+        "findings.",
+        "es": "Solo puedo responder preguntas sobre el síndrome POEMS a partir de las guías "
+        "cargadas, así que no puedo ayudar con esta. Puedo explicar los criterios "
+        "diagnósticos, el estudio, el VEGF, la estadificación, la radioterapia, el tratamiento "
+        "sistémico y el trasplante, los fármacos que exigen cautela, el seguimiento, el "
+        "tratamiento de soporte, el pronóstico y la recaída, o elaborar un plan a partir de los "
+        "datos de un paciente.",
+    },
+    "no_support": {
+        "en": "The loaded guidelines have no passage that answers this.",
+        "es": "Las guías cargadas no contienen ningún pasaje que responda a esto.",
+    },
+    "note": {"en": "Note", "es": "Nota"},
+    "follow_ups": {"en": "You could ask next", "es": "Puede preguntar a continuación"},
+    "chat_intro": {
+        "en": "POEMS assistant. Ask a question or describe a patient. /new starts over, "
+        "/quit leaves.",
+        "es": "Asistente POEMS. Haga una pregunta o describa un paciente. /new empieza de nuevo, "
+        "/quit sale.",
+    },
     "basis_literature": {"en": "literature", "es": "bibliografía"},
     "basis_seed": {"en": "seed only", "es": "solo semilla"},
     "basis_assistant": {"en": "assistant's choice", "es": "elección del asistente"},
 }
+
+
+REFUSAL_FOLLOW_UPS: dict[Lang, tuple[str, ...]] = {
+    "en": (
+        "What is the management and follow-up plan for POEMS syndrome?",
+        "What are the diagnostic criteria for POEMS syndrome?",
+        "Which drugs need caution in POEMS and why?",
+    ),
+    "es": (
+        "¿Cuál es el plan de manejo y seguimiento del síndrome POEMS?",
+        "¿Cuáles son los criterios diagnósticos del síndrome POEMS?",
+        "¿Qué fármacos exigen cautela en el POEMS y por qué?",
+    ),
+}
+
+
+AGENTS: dict[str, dict[Lang, str]] = {
+    "melphalan": {"en": "melphalan", "es": "melfalán"},
+    "lenalidomide": {"en": "lenalidomide", "es": "lenalidomida"},
+    "dexamethasone": {"en": "dexamethasone", "es": "dexametasona"},
+    "thalidomide": {"en": "thalidomide", "es": "talidomida"},
+}
+UNITS = {"mg/m2": "mg/m²", "mg": "mg", "mg/kg": "mg/kg", "Gy": "Gy"}
+
+
+def dose_text(agent: str, dose: float, unit: str, schedule: str, lang: Lang) -> str:
+    """'lenalidomide 25 mg days 1-21 of a 28-day cycle', in `lang`."""
+    name = AGENTS.get(agent, {}).get(lang, agent)
+    return f"{name} {dose:g} {UNITS.get(unit, unit)} {schedule}"
 
 
 def t(key: str, lang: Lang, **values: object) -> str:

@@ -7,6 +7,7 @@ from typing import Literal
 
 from assistant.contracts import (
     AgentNote,
+    Answer,
     Lang,
     Localized,
     MonitoringItem,
@@ -14,7 +15,7 @@ from assistant.contracts import (
     TreatmentOption,
     Wording,
 )
-from assistant.i18n import t
+from assistant.i18n import dose_text, t
 
 Audience = Literal["clinician", "patient"]
 
@@ -92,7 +93,8 @@ def _option(o: TreatmentOption, lang: Lang, aud: Audience) -> list[str]:
     if aud == "clinician":
         for s in o.schedules:
             doses = "; ".join(
-                f"{c.agent} {c.dose:g} {c.unit} {loc(c.schedule, lang)}" for c in s.components
+                dose_text(c.agent, c.dose, c.unit, loc(c.schedule, lang), lang)
+                for c in s.components
             )
             out.append(f"  - {t('doses', lang)} — {loc(s.name, lang)}: {doses} {cite(s.citations)}")
         if o.cycles:
@@ -185,4 +187,20 @@ def plan_markdown(plan: Plan, lang: Lang, audience: Audience = "clinician") -> s
         t("h_warnings", lang),
         [f"- {say(w.text, lang, aud)} {cite(w.citations)}" for w in plan.warnings],
     )
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def answer_markdown(answer: Answer) -> str:
+    """An answer with its numbered sources and suggested follow-ups, as Markdown."""
+    lang = answer.lang
+    lines = [answer.text.rstrip(), ""]
+    if answer.citations:
+        lines += [f"**{t('sources', lang)}**", ""]
+        for c in answer.citations:
+            refs = f" — {', '.join(c.references)}" if c.references else ""
+            lines.append(f"{c.n}. {c.title} {c.locator} (`{c.source_id}`){refs}")
+        lines.append("")
+    if answer.follow_ups:
+        lines += [f"**{t('follow_ups', lang)}**", ""]
+        lines += [f"- {q}" for q in answer.follow_ups]
     return "\n".join(lines).rstrip() + "\n"

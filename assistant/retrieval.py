@@ -64,7 +64,7 @@ class HybridRetriever:
     ) -> None:
         self._chunks = {c.chunk_id: c for c in chunks}
         self._by_section: dict[tuple[str, str], list[Chunk]] = {}
-        for c in chunks:
+        for c in sorted(chunks, key=lambda c: (c.source_id, c.position)):
             if c.kind == "guideline":
                 self._by_section.setdefault((c.lang, c.section_id), []).append(c)
         self._dense = dense
@@ -72,6 +72,10 @@ class HybridRetriever:
         self._bm25 = {
             lang: _Bm25([c for c in chunks if c.lang == lang], lang) for lang in ("en", "es")
         }
+
+    def section(self, lang: Lang, section_id: str) -> list[Chunk]:
+        """The bundled guideline chunks of one section in one language, in reading order."""
+        return list(self._by_section.get((lang, section_id), []))
 
     @property
     def chunks(self) -> list[Chunk]:

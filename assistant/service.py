@@ -12,9 +12,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
-from assistant.contracts import IndexManifest, Lang, Passage, PatientCase, Plan, Source
+from assistant.contracts import (
+    Answer,
+    IndexManifest,
+    Lang,
+    Passage,
+    PatientCase,
+    Plan,
+    Source,
+)
 from assistant.errors import IndexBusyError
 from assistant.language import detect_language
 from assistant.retrieval import HybridRetriever, Mode
@@ -23,6 +31,9 @@ from assistant.settings import Settings
 if TYPE_CHECKING:
     from langchain_core.embeddings import Embeddings
 
+    from assistant.answer import SectionLookup
+    from assistant.chat import Conversation
+    from assistant.chat_knowledge import ChatBook
     from assistant.rules.book import RuleBook
     from ingest.build import Progress
 
@@ -50,6 +61,8 @@ class Assistant:
         self._client: Any = None
         self._retriever: HybridRetriever | None = None
         self._retriever_index: str | None = None
+        self._chatbook: ChatBook | None = None
+        self._generator: Any = None
 
     # -- rule core -----------------------------------------------------------------------
     def rulebook(self) -> RuleBook:
@@ -65,6 +78,64 @@ class Assistant:
         from assistant.rules import build_plan
 
         return build_plan(case, self.rulebook(), today, self.settings.rules)
+
+    # -- chat ----------------------------------------------------------------------------
+    def chatbook(self) -> ChatBook:
+        """Intents, overview composition and scope terms (loaded once)."""
+        if self._chatbook is None:
+            from assistant.chat_knowledge import load_chatbook
+            from assistant.knowledge import guideline_files
+            from ingest.chunking import parse_markdown
+
+            files = guideline_files(self.settings.knowledge_dir)
+            ids = {s.section_id for f in files for s in parse_markdown(f.text, f.topic)[1]}
+            self._chatbook = load_chatbook(self.settings.knowledge_dir, ids)
+        return self._chatbook
+
+    def section_lookup(self) -> SectionLookup:
+        """Guideline chunks by (language, section id) from the active index."""
+        return self.retriever().section
+
+    def stamp(self) -> dict[str, str]:
+        """Versions stamped on every answer."""
+        manifest = self.ensure_index()
+        return {
+            "knowledge_version": manifest.knowledge_version,
+            "index_id": manifest.index_id,
+            "settings_fingerprint": self.settings.fingerprint(),
+        }
+
+    def chat(
+        self, conversation: Conversation, message: str, today: date | None = None
+    ) -> tuple[Answer, Conversation]:
+        """One conversation turn: the answer and the next conversation state."""
+        from assistant.chat import respond
+
+        answer, nxt = respond(conversation, message, self, today or date.today())
+        return self._rephrase(answer), nxt
+
+    def ask(
+        self,
+        question: str,
+        case: PatientCase | None = None,
+        lang: Lang | None = None,
+        audience: Literal["clinician", "patient"] = "clinician",
+        today: date | None = None,
+    ) -> Answer:
+        """A single question, optionally about a case, in `lang` (None: the question's)."""
+        from assistant.chat import Conversation
+
+        conv = Conversation(case=case, forced_lang=lang, audience=audience)
+        return self.chat(conv, question, today)[0]
+
+    def _rephrase(self, answer: Answer) -> Answer:
+        if not self.settings.llm or answer.refused:
+            return answer
+        from assistant.generate import load_generator, rephrase
+
+        if self._generator is None:
+            self._generator = load_generator(self.settings.llm)
+        return rephrase(answer, self._generator)
 
     # -- heavy objects -------------------------------------------------------------------
     def embeddings(self) -> Embeddings:

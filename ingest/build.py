@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from assistant.settings import Settings
 
 Progress = Callable[[int, int], None]
+INDEX_SCHEMA = 2  # bump when chunk metadata changes: existing indexes become stale
 
 
 def chunking_params(settings: Settings) -> dict[str, int]:
@@ -38,7 +39,12 @@ def chunking_params(settings: Settings) -> dict[str, int]:
 def expected_fingerprint(settings: Settings) -> tuple[str, str]:
     """(fingerprint, knowledge_version) an up-to-date index must carry."""
     version = knowledge_version(settings.knowledge_dir)
-    payload = {"knowledge": version, "model": MODEL_NAME, "chunking": chunking_params(settings)}
+    payload = {
+        "knowledge": version,
+        "model": MODEL_NAME,
+        "chunking": chunking_params(settings),
+        "schema": INDEX_SCHEMA,
+    }
     digest = hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:16]
     return digest, version
 

@@ -41,6 +41,7 @@ def section_chunks(sections: Sequence[Section], meta: DocMeta, max_chars: int) -
     chunks: list[Chunk] = []
     for sec in sections:
         for piece in split_text(sec.text, max_chars):
+            position = len(chunks)
             chunks.append(
                 Chunk(
                     chunk_id=chunk_id(meta.source_id, meta.version, sec.section_id, piece),
@@ -54,6 +55,7 @@ def section_chunks(sections: Sequence[Section], meta: DocMeta, max_chars: int) -
                     cites=extract_markers(piece),
                     kind=meta.kind,
                     version=meta.version,
+                    position=position,
                 )
             )
     return chunks

@@ -128,6 +128,7 @@ def chunk_metadata(chunk: Chunk) -> dict[str, str | int]:
         "cites": ";".join(chunk.cites),
         "kind": chunk.kind,
         "version": chunk.version,
+        "position": chunk.position,
     }
 
 
@@ -147,6 +148,7 @@ def chunk_from_record(document: str, meta: dict[str, Any]) -> Chunk:
         cites=tuple(c for c in cites.split(";") if c),
         kind=meta["kind"],
         version=str(meta["version"]),
+        position=int(meta.get("position", 0)),
     )
 
 

@@ -3,6 +3,7 @@
 Split by concern; everything is re-exported here so callers import from `assistant.contracts`.
 """
 
+from assistant.contracts.answer import Answer, Citation
 from assistant.contracts.case import EndocrineType, Finding, PatientCase, Phase, VegfResult
 from assistant.contracts.knowledge import (
     Chunk,
@@ -39,7 +40,9 @@ from assistant.contracts.plan import (
 
 __all__ = [
     "AgentNote",
+    "Answer",
     "Chunk",
+    "Citation",
     "CriterionResult",
     "CriterionStatus",
     "Diagnosis",

@@ -57,6 +57,7 @@ class Chunk(BaseModel):
     cites: tuple[str, ...] = Field((), description="Source ids named by markers in the text.")
     kind: Literal["guideline", "user"] = Field(description="Bundled guideline or user document.")
     version: str = Field(description="Knowledge version or the user file's content hash.")
+    position: int = Field(0, ge=0, description="Order of the chunk within its document.")
 
 
 class Passage(BaseModel):

@@ -1,0 +1,53 @@
+"""Intent routing and scope: pure pattern matching over accent-folded text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from assistant.chat_knowledge import ChatBook
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents removed, whitespace collapsed."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(stripped.split())
+
+
+@lru_cache(maxsize=4096)
+def _pattern(term: str) -> re.Pattern[str]:
+    folded = re.escape(fold(term))
+    tail = r"(?![a-z0-9])" if len(term) <= 4 else ""
+    return re.compile(rf"(?<![a-z0-9]){folded}{tail}")
+
+
+def matches(text: str, term: str) -> bool:
+    """True when `term` occurs at a word start in already-folded `text` (whole word if short)."""
+    return _pattern(term).search(text) is not None
+
+
+def classify(question: str, book: ChatBook) -> tuple[str | None, int]:
+    """(best intent code, number of patterns matched); (None, 0) when nothing matches."""
+    text = fold(question)
+    best, score = None, 0
+    for intent in book.intents:
+        hits = sum(matches(text, p) for p in intent.patterns)
+        if hits > score:
+            best, score = intent.code, hits
+    return best, score
+
+
+def in_scope(question: str, book: ChatBook, in_conversation: bool) -> bool:
+    """About POEMS: a domain term, two intent patterns, or one inside a POEMS conversation.
+
+    A question naming another condition (eczema, leprosy...) without a domain term is out.
+    """
+    text = fold(question)
+    if any(matches(text, term) for term in book.domain_terms):
+        return True
+    if any(matches(text, term) for term in book.foreign_terms):
+        return False
+    intent, score = classify(question, book)
+    return intent is not None and (score >= 2 or in_conversation)
