@@ -49,6 +49,7 @@ class ChatBook(BaseModel):
     model_config = _CONFIG
 
     domain_terms: tuple[str, ...]
+    generic_terms: tuple[str, ...]
     foreign_terms: tuple[str, ...]
     intents: tuple[IntentRow, ...] = Field(alias="intent")
     overview: tuple[OverviewBlock, ...]

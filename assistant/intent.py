@@ -28,26 +28,33 @@ def matches(text: str, term: str) -> bool:
     return _pattern(term).search(text) is not None
 
 
-def classify(question: str, book: ChatBook) -> tuple[str | None, int]:
-    """(best intent code, number of patterns matched); (None, 0) when nothing matches."""
+def classify(
+    question: str, book: ChatBook, skip: frozenset[str] = frozenset()
+) -> tuple[str | None, int]:
+    """(best intent code, number of patterns matched); (None, 0) when nothing matches.
+
+    Patterns in `skip` are not counted.
+    """
     text = fold(question)
     best, score = None, 0
     for intent in book.intents:
-        hits = sum(matches(text, p) for p in intent.patterns)
+        hits = sum(matches(text, p) for p in intent.patterns if p not in skip)
         if hits > score:
             best, score = intent.code, hits
     return best, score
 
 
 def in_scope(question: str, book: ChatBook, in_conversation: bool) -> bool:
-    """About POEMS: a domain term, two intent patterns, or one inside a POEMS conversation.
+    """About POEMS: a domain term, a specific intent pattern, or any inside a conversation.
 
-    A question naming another condition (eczema, leprosy...) without a domain term is out.
+    A question naming another condition (eczema, leprosy...) without a domain term is out;
+    generic words alone ("dose?", "is it safe?") need a conversation about POEMS.
     """
     text = fold(question)
     if any(matches(text, term) for term in book.domain_terms):
         return True
     if any(matches(text, term) for term in book.foreign_terms):
         return False
-    intent, score = classify(question, book)
-    return intent is not None and (score >= 2 or in_conversation)
+    if in_conversation:
+        return classify(question, book)[0] is not None
+    return classify(question, book, frozenset(book.generic_terms))[0] is not None

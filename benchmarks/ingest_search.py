@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -9,7 +10,13 @@ from typing import Any
 from assistant.service import Assistant
 from assistant.settings import Settings
 from benchmarks.common import summary_ms, timed
-from evals.retrieval import load_cases
+from evals.retrieval import GOLD_DIR, load_cases
+
+
+def load_questions() -> list[dict[str, Any]]:
+    """The gold chat questions."""
+    lines = (GOLD_DIR / "questions.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
 
 
 def make_pages_pdf(path: Path, pages: int) -> Path:
@@ -43,6 +50,9 @@ def run() -> dict[str, Any]:
         cases = load_cases()
         service.search("warm up")
         times = [timed(lambda c=c: service.search(c.question, lang=c.lang))[0] for c in cases]
+        questions = load_questions()
+        service.ask("warm up the chat layer about POEMS")
+        ask_times = [timed(lambda q=q: service.ask(q["question"]))[0] for q in questions]
         pdf_chunks = with_pdf.counts["chunks"] - manifest.counts["chunks"]
     return {
         "model_load_s": round(load_s, 2),
@@ -53,4 +63,5 @@ def run() -> dict[str, Any]:
         "pdf_chunks": pdf_chunks,
         "pdf_pages_per_s": round(100 / pdf_s, 1),
         "warm_search": {"queries": len(cases), **summary_ms(times)},
+        "warm_ask": {"questions": len(questions), **summary_ms(ask_times)},
     }

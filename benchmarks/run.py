@@ -35,6 +35,8 @@ def main() -> int:
         ),
         ("warm search p50 (ms)", str(ingest["warm_search"]["p50_ms"])),
         ("warm search p95 (ms)", str(ingest["warm_search"]["p95_ms"])),
+        ("warm ask p50 (ms)", str(ingest["warm_ask"]["p50_ms"])),
+        ("warm ask p95 (ms)", str(ingest["warm_ask"]["p95_ms"])),
     ]
     print(table(rows))
     path = save("latest", results)

@@ -1,0 +1,36 @@
+"""Shared answer checks: citations resolve; general clinician sentences are quoted verbatim."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer import sentences, strip_markers
+from assistant.contracts import Answer
+
+CITED_LINE = re.compile(r"^- (.*) \[(\d+)\]$")
+
+
+def unresolved_citations(answer: Answer) -> list[int]:
+    """[n] markers in the text without a citation."""
+    known = {c.n for c in answer.citations}
+    return [int(n) for n in re.findall(r"\[(\d+)\]", answer.text) if int(n) not in known]
+
+
+def unquoted_sentences(answer: Answer) -> list[str]:
+    """Cited bullet sentences that are not a sentence of their cited passage."""
+    quotes = {c.n: {strip_markers(s) for s in sentences(c.quote)} for c in answer.citations}
+    bad = []
+    for line in answer.text.splitlines():
+        m = CITED_LINE.match(line)
+        if m and m.group(1) not in quotes[int(m.group(2))]:
+            bad.append(line)
+    return bad
+
+
+def uncited_clinical_lines(answer: Answer) -> list[str]:
+    """Bullet lines without a citation (headings, notes and italics are not claims)."""
+    return [
+        line
+        for line in answer.text.splitlines()
+        if line.startswith("- ") and not CITED_LINE.match(line)
+    ]
