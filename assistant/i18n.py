@@ -125,6 +125,76 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "es": "Asistente POEMS. Haga una pregunta o describa un paciente. /new empieza de nuevo, "
         "/quit sale.",
     },
+    "ui_chat": {"en": "Ask about POEMS", "es": "Pregunte sobre el POEMS"},
+    "ui_chat_placeholder": {
+        "en": "Ask a question or describe the patient…",
+        "es": "Haga una pregunta o describa al paciente…",
+    },
+    "ui_tab_chat": {"en": "Chat", "es": "Conversación"},
+    "ui_tab_case": {"en": "Patient case", "es": "Caso clínico"},
+    "ui_tab_plan": {"en": "Plan", "es": "Plan"},
+    "ui_tab_calendar": {"en": "Follow-up calendar", "es": "Calendario de seguimiento"},
+    "ui_tab_about": {"en": "Transparency", "es": "Transparencia"},
+    "ui_audience": {"en": "Audience", "es": "Destinatario"},
+    "ui_clinician": {"en": "Clinician", "es": "Profesional"},
+    "ui_patient": {"en": "Patient", "es": "Paciente"},
+    "ui_refused": {
+        "en": "This question is outside what the assistant covers.",
+        "es": "Esta pregunta queda fuera de lo que cubre el asistente.",
+    },
+    "ui_apply": {"en": "Apply to the case", "es": "Aplicar al caso"},
+    "ui_clear": {"en": "Clear the case", "es": "Borrar el caso"},
+    "ui_case_invalid": {
+        "en": "Some fields need correcting; the case was not changed.",
+        "es": "Hay campos que corregir; el caso no se ha modificado.",
+    },
+    "ui_case_saved": {"en": "Case updated.", "es": "Caso actualizado."},
+    "ui_no_case": {
+        "en": "No patient case yet: fill in the form or describe the patient in the chat.",
+        "es": "Aún no hay caso: rellene el formulario o describa al paciente en la conversación.",
+    },
+    "ui_download_md": {"en": "Plan (Markdown)", "es": "Plan (Markdown)"},
+    "ui_download_json": {"en": "Plan (JSON)", "es": "Plan (JSON)"},
+    "ui_download_ics": {"en": "Calendar (.ics)", "es": "Calendario (.ics)"},
+    "ui_new_chat": {"en": "New conversation", "es": "Nueva conversación"},
+    "ui_sources_answer": {
+        "en": "Sources behind the current answer",
+        "es": "Fuentes de la respuesta actual",
+    },
+    "ui_inputs": {"en": "Patient inputs used", "es": "Datos del paciente utilizados"},
+    "ui_intended_use": {"en": "Intended use and limits", "es": "Uso previsto y límites"},
+    "ui_intended_text": {
+        "en": "Decision support for haematologists and neurologists managing POEMS syndrome. "
+        "It is not a diagnosis and does not replace clinical judgement: check every "
+        "recommendation against its quoted source. The evidence base is small and mostly "
+        "retrospective. Everything runs on this machine; no question, document or patient "
+        "data leaves it.",
+        "es": "Apoyo a la decisión para hematólogos y neurólogos que atienden el síndrome POEMS. "
+        "No es un diagnóstico ni sustituye el juicio clínico: contraste cada recomendación con "
+        "su fuente citada. La evidencia es escasa y sobre todo retrospectiva. Todo se ejecuta "
+        "en este equipo; ninguna pregunta, documento ni dato del paciente sale de él.",
+    },
+    "ui_reference": {"en": "Reference", "es": "Referencia"},
+    "ui_type": {"en": "Type", "es": "Tipo"},
+    "ui_year": {"en": "Year", "es": "Año"},
+    "ui_date": {"en": "Date", "es": "Fecha"},
+    "ui_basis": {"en": "Basis", "es": "Fundamento"},
+    "ui_group_findings": {"en": "Findings", "es": "Hallazgos"},
+    "ui_group_lab": {"en": "Laboratory and imaging", "es": "Laboratorio e imagen"},
+    "ui_group_treatment": {"en": "Treatment context", "es": "Contexto terapéutico"},
+    "ui_not_set": {"en": "not set", "es": "sin dato"},
+    "ui_yes": {"en": "yes", "es": "sí"},
+    "ui_no": {"en": "no", "es": "no"},
+    "present": {"en": "present", "es": "presente"},
+    "absent": {"en": "absent", "es": "ausente"},
+    "ui_quote": {"en": "Quoted passage", "es": "Pasaje citado"},
+    "ui_section": {"en": "Section", "es": "Sección"},
+    "ui_literature": {
+        "en": "Literature cited in the passage",
+        "es": "Bibliografía citada en el pasaje",
+    },
+    "ui_choose": {"en": "Choose", "es": "Elija"},
+    "ui_visit_chart": {"en": "Planned visits", "es": "Visitas previstas"},
     "basis_literature": {"en": "literature", "es": "bibliografía"},
     "basis_seed": {"en": "seed only", "es": "solo semilla"},
     "basis_assistant": {"en": "assistant's choice", "es": "elección del asistente"},

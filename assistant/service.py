@@ -7,6 +7,7 @@ and loads each lazily, once.
 from __future__ import annotations
 
 import fcntl
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -63,6 +64,7 @@ class Assistant:
         self._retriever_index: str | None = None
         self._chatbook: ChatBook | None = None
         self._generator: Any = None
+        self._lock = threading.RLock()  # app sessions share one service across threads
 
     # -- rule core -----------------------------------------------------------------------
     def rulebook(self) -> RuleBook:
@@ -82,7 +84,7 @@ class Assistant:
     # -- chat ----------------------------------------------------------------------------
     def chatbook(self) -> ChatBook:
         """Intents, overview composition and scope terms (loaded once)."""
-        if self._chatbook is None:
+        if self._chatbook is None:  # idempotent: a race loads the same file twice
             from assistant.chat_knowledge import load_chatbook
             from assistant.knowledge import guideline_files
             from ingest.chunking import parse_markdown
@@ -140,19 +142,21 @@ class Assistant:
     # -- heavy objects -------------------------------------------------------------------
     def embeddings(self) -> Embeddings:
         """The embedding model, loaded once by path, offline."""
-        if self._embeddings is None:
-            from assistant.adapters.st_embedder import load_embeddings
+        with self._lock:
+            if self._embeddings is None:
+                from assistant.adapters.st_embedder import load_embeddings
 
-            self._embeddings = load_embeddings(self.settings.model_path)
-        return self._embeddings
+                self._embeddings = load_embeddings(self.settings.model_path)
+            return self._embeddings
 
     def client(self) -> Any:
         """The Chroma client (embedded or server)."""
-        if self._client is None:
-            from assistant.adapters.chroma_store import make_client
+        with self._lock:
+            if self._client is None:
+                from assistant.adapters.chroma_store import make_client
 
-            self._client = make_client(self.settings)
-        return self._client
+                self._client = make_client(self.settings)
+            return self._client
 
     # -- index ---------------------------------------------------------------------------
     def status(self) -> IndexStatus:
@@ -237,6 +241,10 @@ class Assistant:
     def retriever(self) -> HybridRetriever:
         """Hybrid retriever over the active index (rebuilt when the index changes)."""
         manifest = self.ensure_index()
+        with self._lock:
+            return self._current_retriever(manifest)
+
+    def _current_retriever(self, manifest: IndexManifest) -> HybridRetriever:
         if self._retriever is None or self._retriever_index != manifest.index_id:
             from assistant.adapters import chroma_store
 

@@ -1,4 +1,4 @@
-"""The Streamlit page: AppTest in-process, and `make run` serving over HTTP."""
+"""The Streamlit app in-process (AppTest) and served by `make run` over HTTP."""
 
 from __future__ import annotations
 
@@ -19,31 +19,116 @@ pytestmark = pytest.mark.slow
 
 def _app(monkeypatch: pytest.MonkeyPatch, home: Path) -> AppTest:
     monkeypatch.setenv("POEMS_HOME", str(home))
-    at = AppTest.from_file(str(PROJECT_ROOT / "app.py"), default_timeout=120)
-    return at.run()
+    return AppTest.from_file(str(PROJECT_ROOT / "app.py"), default_timeout=120).run()
 
 
-def test_app_search_shows_cited_passages(
+def _text(at: AppTest) -> str:
+    return " ".join(m.value for m in at.markdown)
+
+
+def _submit(at: AppTest) -> AppTest:
+    button = next(b for b in at.button if b.label in ("Apply to the case", "Aplicar al caso"))
+    return button.click().run()
+
+
+def test_app_chat_turn_shows_cited_answer_and_follow_ups(
     built_settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     at = _app(monkeypatch, built_settings.home)
     assert not at.exception
-    at.text_input(key="query").input("radiation dose for localized disease").run()
+    at.chat_input[0].set_value("What is the radiation dose for localized disease?").run()
     assert not at.exception
-    bodies = " ".join(m.value for m in at.markdown)
-    assert "40-50 Gy" in bodies and "humeniuk2013" in bodies
-    assert any("Dose" in e.label for e in at.expander)
+    assert "40-50 Gy" in _text(at)
+    assert any(e.label.startswith("[1] ") for e in at.expander)
+    assert any(
+        b.label == "When should systemic therapy be added after radiation?" for b in at.button
+    )
 
 
-def test_app_spanish_switch_changes_labels(
+def test_app_spanish_turn_answers_in_spanish(
     built_settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     at = _app(monkeypatch, built_settings.home)
+    at.chat_input[0].set_value("¿Hay que evitar la talidomida?").run()
+    text = _text(at)
+    assert "J-POST" in text and "sopesar" in text
+
+
+def test_app_refusal_is_noted(built_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = _app(monkeypatch, built_settings.home)
+    at.chat_input[0].set_value("What is the capital of France?").run()
+    assert any("outside what the assistant covers" in i.value for i in at.info)
+
+
+def test_app_form_case_changes_the_plan(
+    built_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = _app(monkeypatch, built_settings.home)
+    for key in ("polyneuropathy", "monoclonal_plasma_cell_disorder", "skin_changes"):
+        at.selectbox(key=f"f_{key}").set_value("present")
+    at.selectbox(key="f_marrow_clonal_plasma_cells").set_value("absent")
+    at.number_input(key="f_bone_lesion_count").set_value(1)
+    at = _submit(at)
+    assert not at.exception
+    assert "Localized: 1 bone lesion(s)" in _text(at)
+    at.selectbox(key="f_marrow_clonal_plasma_cells").set_value("present")
+    at = _submit(at)
+    assert "Disseminated: clonal plasma cells in the bone marrow" in _text(at)
+
+
+def test_app_form_validation_errors_are_per_field(
+    built_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = _app(monkeypatch, built_settings.home)
+    at.number_input(key="f_age_years").set_value(150)
+    at.number_input(key="f_platelets_10e9_l").set_value(-5)
+    at = _submit(at)
+    errors = [e.value for e in at.error]
+    assert "Input should be less than or equal to 120 (got 150)" in errors
+    assert "Input should be greater than or equal to 0 (got -5.0)" in errors
+    assert "Some fields need correcting; the case was not changed." in errors
+
+
+def test_app_chat_findings_fill_the_form(
+    built_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = _app(monkeypatch, built_settings.home)
+    at.chat_input[0].set_value(
+        "62-year-old man with polyneuropathy, lambda M-protein, 2 sclerotic lesions, "
+        "marrow negative"
+    ).run()
+    assert at.selectbox(key="f_polyneuropathy").value == "present"
+    assert at.selectbox(key="f_marrow_clonal_plasma_cells").value == "absent"
+    assert at.number_input(key="f_bone_lesion_count").value == 2
+    assert "Localized: 2 bone lesion(s)" in _text(at)
+
+
+def test_app_language_switch_changes_labels_and_answers(
+    built_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = _app(monkeypatch, built_settings.home)
+    at.chat_input[0].set_value("What is the radiation dose for localized disease?").run()
     at.sidebar.radio(key="ui_lang").set_value("Español").run()
     assert at.title[0].value == "Asistente de guías del síndrome POEMS"
-    at.text_input(key="query").input("dosis de radioterapia").run()
-    assert any("Dosis" in e.label for e in at.expander)
-    assert "Fuentes citadas" in " ".join(m.value for m in at.markdown)
+    assert [tab.label for tab in at.tabs][:3] == ["Conversación", "Caso clínico", "Plan"]
+    assert "objetivo de 40-50 Gy es razonable" in _text(at)
+    assert at.sidebar.radio(key="audience_es").options == ["Profesional", "Paciente"]
+    at.sidebar.radio(key="audience_es").set_value("Paciente").run()
+    assert "Radioterapia dirigida a las zonas afectadas del hueso" in _text(at)  # plain words
+    at.sidebar.radio(key="ui_lang").set_value("English").run()
+    assert at.sidebar.radio(key="audience_en").value == "Patient"
+
+
+def test_app_two_sessions_do_not_share_state(
+    built_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = _app(monkeypatch, built_settings.home)
+    second = _app(monkeypatch, built_settings.home)
+    first.chat_input[0].set_value("Patient with polyneuropathy and marrow positive").run()
+    second.run()
+    assert first.selectbox(key="f_polyneuropathy").value == "present"
+    assert second.selectbox(key="f_polyneuropathy").value == "unknown"
+    assert "marrow positive" not in _text(second)
 
 
 def _free_port() -> int:
@@ -68,21 +153,13 @@ def test_make_run_serves_the_page(built_settings: Settings) -> None:
         body = ""
         while time.monotonic() < deadline and proc.poll() is None:
             try:
-                health = urllib.request.urlopen(
-                    f"http://127.0.0.1:{port}/_stcore/health", timeout=2
-                )
-                if health.status == 200:
-                    body = (
-                        urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5)
-                        .read()
-                        .decode()
-                    )
+                url = f"http://127.0.0.1:{port}"
+                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).status == 200:
+                    body = urllib.request.urlopen(url, timeout=5).read().decode()
                     break
             except OSError:
                 time.sleep(0.5)
-        assert "<title>Streamlit</title>" in body or "streamlit" in body.lower(), (
-            proc.stdout.read().decode() if proc.poll() is not None and proc.stdout else "timeout"
-        )
+        assert "streamlit" in body.lower(), "the page was not served"
     finally:
         os.killpg(proc.pid, 15)
         proc.wait(timeout=20)

@@ -1,0 +1,1 @@
+"""Streamlit views for app.py: rendering only; all clinical logic stays in the service."""
