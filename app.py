@@ -136,7 +136,7 @@ def main() -> None:
             inputs,
         )
     if plan:
-        session.downloads(plan, lang, audience)
+        session.downloads(plan, lang, audience, service, ss)
 
 
 main()

@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 import click
 
+from assistant.contracts import Lang
 from assistant.errors import UserFacingError
 from assistant.i18n import t
 from assistant.settings import Settings
@@ -281,6 +282,54 @@ def _chat_interactive(service: Any, fresh: Callable[[], Any], lang: str) -> None
         if line:
             answer, conv = service.chat(conv, line)
             _print_markdown(answer_markdown(answer))
+
+
+@main.command("handout")
+@click.argument("case_file", type=click.Path(path_type=Path))
+@click.option("--lang", type=click.Choice(["en", "es"]), required=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["md", "html", "pdf"]), default="md", show_default=True
+)
+@click.option("--out", type=click.Path(path_type=Path), required=True, help="Handout file.")
+@click.option("--ics", type=click.Path(path_type=Path), default=None, help="Calendar file.")
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None)
+def handout_cmd(
+    case_file: Path, lang: str, fmt: str, out: Path, ics: Path | None, today: Any
+) -> None:
+    """A plain-language patient handout (and visit calendar) for CASE_FILE."""
+    import datetime as dt
+
+    from assistant.calendar_export import plan_ics
+    from assistant.education import handout_html, handout_markdown, handout_pdf
+    from assistant.service import Assistant
+
+    service = Assistant(_settings())
+    case = _read_case(case_file)
+    day = today.date() if today else dt.date.today()
+    language: Lang = "es" if lang == "es" else "en"
+    handout, book = service.handout(case, language, day)
+    data: bytes
+    if fmt == "pdf":
+        data = handout_pdf(handout, book, service.font())
+    else:
+        render = handout_html if fmt == "html" else handout_markdown
+        data = render(handout, book).encode("utf-8")
+    _write(out, data)
+    if ics:
+        _write(ics, plan_ics(service.plan(case, day), language, "patient"))
+    r = handout.readability
+    click.echo(f"{out} · {r.index} {r.score} ({r.band})", err=True)
+
+
+def _write(path: Path, data: bytes) -> None:
+    from assistant.errors import InputError
+
+    try:
+        tmp = path.with_name(f".{path.name}.tmp")
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    except OSError as exc:
+        raise InputError(f"cannot write {path}: {exc.strerror}", "check the folder exists") from exc
 
 
 @main.command("schema")

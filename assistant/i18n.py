@@ -156,6 +156,11 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "ui_download_md": {"en": "Plan (Markdown)", "es": "Plan (Markdown)"},
     "ui_download_json": {"en": "Plan (JSON)", "es": "Plan (JSON)"},
     "ui_download_ics": {"en": "Calendar (.ics)", "es": "Calendario (.ics)"},
+    "ui_download_handout": {
+        "en": "Patient handout (Markdown)",
+        "es": "Guía para el paciente (Markdown)",
+    },
+    "ui_download_handout_pdf": {"en": "Patient handout (PDF)", "es": "Guía para el paciente (PDF)"},
     "ui_new_chat": {"en": "New conversation", "es": "Nueva conversación"},
     "ui_sources_answer": {
         "en": "Sources behind the current answer",

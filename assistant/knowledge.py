@@ -7,11 +7,15 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
 from assistant.contracts import Lang, Source
 from assistant.errors import KnowledgeError
+
+if TYPE_CHECKING:
+    from assistant.education import HandoutBook
 
 MARKER_RE = re.compile(r"\[@([^\]]+)\]")
 LANGS: tuple[Lang, ...] = ("en", "es")
@@ -93,3 +97,16 @@ def knowledge_version(knowledge_dir: Path) -> str:
         digest.update(b"\0")
         digest.update(path.read_bytes())
     return f"{knowledge_date(knowledge_dir)}+{digest.hexdigest()[:10]}"
+
+
+def load_handout_book(knowledge_dir: Path) -> HandoutBook:
+    """knowledge/education/handout.toml, validated."""
+    from pydantic import ValidationError as _VE
+
+    from assistant.education import HandoutBook
+
+    path = knowledge_dir / "education" / "handout.toml"
+    try:
+        return HandoutBook.model_validate(tomllib.loads(path.read_text(encoding="utf-8")))
+    except (OSError, tomllib.TOMLDecodeError, _VE) as exc:
+        raise KnowledgeError(f"{path}: {exc}", "fix the handout wording file") from exc

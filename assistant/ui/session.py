@@ -78,8 +78,8 @@ def apply_form(ss: Any, values: dict[str, Any]) -> None:
     ss.form_flash = "ui_case_invalid" if ss.case_errors else "ui_case_saved"
 
 
-def downloads(plan: Plan, lang: Lang, audience: str) -> None:
-    """Plan as Markdown and JSON, calendar as .ics, in the sidebar."""
+def downloads(plan: Plan, lang: Lang, audience: str, service: Assistant, ss: Any) -> None:
+    """Plan as Markdown and JSON, calendar as .ics, patient handout, in the sidebar."""
     from assistant.calendar_export import plan_ics
 
     aud: Audience = "patient" if audience == "patient" else "clinician"
