@@ -33,9 +33,13 @@ test: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/pytest
+	$(BIN)/poems eval --out reports/eval
 
 index: $(VENV)/.installed
 	$(BIN)/poems index
+
+eval: $(VENV)/.installed
+	$(BIN)/poems eval --out reports/eval
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python -m benchmarks.run

@@ -88,12 +88,13 @@ class Composer:
         self.used_sections.add(section_id)
         return added
 
-    def claim(self, text: str, section_id: str) -> bool:
-        """Add a sentence from the rules, cited to its section's first passage."""
-        chunks = self.lookup(self.lang, section_id)
+    def claim(self, text: str, *section_ids: str) -> bool:
+        """Add a sentence from the rules, cited to the first passage of each section given."""
+        chunks = [c[0] for c in (self.lookup(self.lang, s) for s in section_ids) if c]
         if not chunks or not text.strip():
             return False
-        self.lines.append(f"- {text.strip()} [{self.citer.cite(chunks[0])}]")
+        marks = "".join(f"[{n}]" for n in dict.fromkeys(self.citer.cite(c) for c in chunks))
+        self.lines.append(f"- {text.strip()} {marks}")
         return True
 
     def say(self, wording: Wording) -> str:

@@ -53,7 +53,10 @@ def _treatment(comp: Composer, plan: Plan) -> None:
     tr = plan.treatment
     for option in tr.primary:
         doses = _doses(option, comp)
-        comp.claim(f"{comp.say(option.label)}" + (f" — {doses}" if doses else ""), option.section)
+        sections = [option.section]
+        if doses and option.dose_section and comp.audience == "clinician":
+            sections.append(option.dose_section)
+        comp.claim(f"{comp.say(option.label)}" + (f" — {doses}" if doses else ""), *sections)
         if option.dose_note and comp.audience == "clinician":
             comp.claim(loc(option.dose_note, comp.lang), option.section)
     for note in (*tr.caution, *tr.not_recommended):

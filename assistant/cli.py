@@ -332,6 +332,70 @@ def _write(path: Path, data: bytes) -> None:
         raise InputError(f"cannot write {path}: {exc.strerror}", "check the folder exists") from exc
 
 
+@main.command("eval")
+@click.option(
+    "--suite",
+    "suites",
+    multiple=True,
+    type=click.Choice(["questions", "conversations", "vignettes", "retrieval", "handouts"]),
+    help="Run only these suites (repeatable).",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("reports/eval"),
+    show_default=True,
+    help="Folder for report.json, report.md, report.html.",
+)
+@click.option(
+    "--compare",
+    "pair",
+    nargs=2,
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Compare two report.json files instead of running.",
+)
+def eval_cmd(suites: tuple[str, ...], out: Path, pair: tuple[Path, Path] | None) -> None:
+    """Score clinical correctness against the gold sets; exit 1 when a gate fails."""
+    from evals.report import compare, write_reports
+    from evals.run import SUITES, run_eval
+
+    if pair:
+        a, b = (json.loads(_read_text(p)) for p in pair)
+        click.echo(compare(a, b), nl=False)
+        return
+    from assistant.service import Assistant
+
+    service = Assistant(_settings())
+    progress, update = _progress_printer("Evaluating")
+
+    def report_progress(suite: str, done: int, total: int) -> None:
+        progress.update(progress.task_ids[0], description=f"Evaluating {suite}")
+        update(done, total)
+
+    with progress:
+        report = run_eval(service, suites or SUITES, report_progress)
+    paths = write_reports(report, out)
+    for g in report["gates"]:
+        mark = "pass" if g["passed"] else "FAIL"
+        click.echo(f"{mark:>4}  {g['gate']:<24} {g['value']:<8} {g['op']} {g['threshold']}")
+    click.echo(f"Reports: {', '.join(str(p) for p in paths)}")
+    if not report["passed"]:
+        click.echo("Error: an evaluation gate failed (see report.md)", err=True)
+        sys.exit(1)
+
+
+def _read_text(path: Path) -> str:
+    from assistant.errors import InputError
+
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(
+            f"cannot read {path}: {exc.strerror}", "give two report.json files"
+        ) from exc
+
+
 @main.command("schema")
 @click.argument("which", type=click.Choice(["case", "plan", "answer"]))
 def schema_cmd(which: str) -> None:

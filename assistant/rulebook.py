@@ -115,6 +115,12 @@ def _check_references(raw: dict[str, Any], knowledge_dir: Path) -> None:
                     f"{where}: rule {rid}: citation {sid!r} is not in sources.toml",
                     "add the source or fix the id",
                 )
+        extra = row.get("dose_section")
+        if extra is not None and extra not in sections:
+            raise KnowledgeError(
+                f"{where}: rule {rid}: dose_section {extra!r} is not a guideline section id",
+                "use an id from knowledge/guideline",
+            )
         if row["section"] not in sections:
             raise KnowledgeError(
                 f"{where}: rule {rid}: section {row['section']!r} is not a guideline section id",

@@ -126,6 +126,9 @@ class TreatmentOption(Cited):
     schedules: tuple[DoseSchedule, ...] = Field((), description="Dose schedules used in studies.")
     cycles: int | None = Field(None, description="Number of cycles used in the studies.")
     dose_note: Localized | None = Field(None, description="Caveat about the doses.")
+    dose_section: str | None = Field(
+        None, description="Guideline section giving the doses, when not `section`."
+    )
 
 
 class AgentNote(Cited):

@@ -193,6 +193,7 @@ class OptionRow(Row):
     dose_gy_max: float | None = None
     cycles: int | None = None
     dose_note: Localized | None = None
+    dose_section: str | None = None
     schedules: tuple[ScheduleRow, ...] = Field(default=(), alias="schedule")
 
 

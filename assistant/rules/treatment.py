@@ -68,6 +68,7 @@ def _option(row: OptionRow) -> TreatmentOption:
         schedules=_schedule(row),
         cycles=row.cycles,
         dose_note=row.dose_note,
+        dose_section=row.dose_section,
     )
 
 

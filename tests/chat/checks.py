@@ -7,7 +7,7 @@ import re
 from assistant.answer import sentences, strip_markers
 from assistant.contracts import Answer
 
-CITED_LINE = re.compile(r"^- (.*) \[(\d+)\]$")
+CITED_LINE = re.compile(r"^- (.*?) \[(\d+)\](?:\[\d+\])*$")
 
 
 def unresolved_citations(answer: Answer) -> list[int]:

@@ -12,6 +12,7 @@ import pytest
 
 from assistant.chat import Conversation
 from assistant.service import Assistant
+from evals.rubric import Criterion, score_rubric
 from tests.chat.checks import uncited_clinical_lines, unquoted_sentences, unresolved_citations
 
 pytestmark = pytest.mark.slow
@@ -35,10 +36,9 @@ def test_golden_question(built_service: Assistant, q: dict[str, Any]) -> None:
     assert answer.lang == q["lang"]
     assert answer.refused is q["refused"]
     assert answer.intent == q["intent"]
-    for pattern in q["must"]:
-        assert re.search(pattern, answer.text), pattern
-    for pattern in q["must_not"]:
-        assert not re.search(pattern, answer.text), pattern
+    score = score_rubric(answer, [Criterion(**c) for c in q["rubric"]])
+    assert score.facts_met == score.facts_total, score
+    assert score.harmful == () and score.severity1 == ()
     assert unresolved_citations(answer) == []
     assert uncited_clinical_lines(answer) == []
     assert unquoted_sentences(answer) == []

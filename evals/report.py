@@ -1,0 +1,142 @@
+"""Evaluation reports: JSON, Markdown, HTML with inline SVG charts, and report comparison."""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+from typing import Any
+
+
+def _fmt(value: Any) -> str:
+    return f"{value:.4g}" if isinstance(value, float) else str(value)
+
+
+def markdown_report(report: dict[str, Any]) -> str:
+    """Summary tables: gates, metrics, per-topic and per-language scores, retrieval."""
+    meta = report["meta"]
+    lines = [
+        "# POEMS assistant evaluation",
+        "",
+        f"Knowledge `{meta['knowledge_version']}` · index `{meta['index_id']}` · settings "
+        f"`{meta['settings_fingerprint']}` · generator: {meta['llm']} · date {meta['eval_date']} "
+        f"· {meta['duration_s']} s",
+        "",
+        f"**Result: {'PASS' if report['passed'] else 'FAIL'}**",
+        "",
+        "| gate | value | threshold | result |",
+        "|---|---|---|---|",
+    ]
+    for g in report["gates"]:
+        lines.append(
+            f"| {g['gate']} | {_fmt(g['value'])} | {g['op']} {g['threshold']} | "
+            f"{'pass' if g['passed'] else 'FAIL'} |"
+        )
+    lines += ["", "| metric | value |", "|---|---|"]
+    lines += [f"| {k} | {_fmt(v)} |" for k, v in report["metrics"].items()]
+    for title, key in (
+        ("Rubric score by topic", "by_topic"),
+        ("Rubric score by language", "by_lang"),
+    ):
+        if report[key]:
+            lines += ["", f"## {title}", "", "| group | score |", "|---|---|"]
+            lines += [f"| {k} | {v:.3f} |" for k, v in report[key].items()]
+    if report["retrieval"]:
+        lines += [
+            "",
+            "## Retrieval (recall@5, MRR)",
+            "",
+            "| mode | recall@5 | MRR | en | es |",
+            "|---|---|---|---|---|",
+        ]
+        for mode, r in report["retrieval"].items():
+            lines.append(
+                f"| {mode} | {r['recall_at_k']:.3f} | {r['mrr']:.3f} | "
+                f"{r['recall_by_lang']['en']:.3f} | {r['recall_by_lang']['es']:.3f} |"
+            )
+    failures = [
+        q for q in report["details"].get("questions", []) if q["score"] < 1 or q["severity1"]
+    ]
+    if failures:
+        lines += ["", "## Questions below full marks", ""]
+        lines += [f"- `{q['id']}` {q['score']:.2f} {q['severity1'] or ''}" for q in failures]
+    return "\n".join(lines) + "\n"
+
+
+def _bars(title: str, data: dict[str, float]) -> str:
+    """A horizontal SVG bar chart of values in 0-1."""
+    width, row = 520, 22
+    height = row * len(data) + 30
+    parts = [
+        f"<svg width='{width}' height='{height}' role='img' aria-label='{html.escape(title)}'>",
+        f"<text x='0' y='14' font-weight='bold'>{html.escape(title)}</text>",
+    ]
+    for i, (label, value) in enumerate(data.items()):
+        y = 24 + i * row
+        bar = max(0.0, min(1.0, value)) * 300
+        parts += [
+            f"<text x='0' y='{y + 14}' font-size='12'>{html.escape(label)}</text>",
+            f"<rect x='170' y='{y + 3}' width='{bar:.1f}' height='14' fill='#3b7dd8'/>",
+            f"<text x='{176 + bar:.1f}' y='{y + 14}' font-size='12'>{value:.3f}</text>",
+        ]
+    return "".join(parts) + "</svg>"
+
+
+def html_report(report: dict[str, Any]) -> str:
+    """A standalone HTML report with charts (no scripts, works offline)."""
+    import markdown_it
+
+    body = markdown_it.MarkdownIt("commonmark").enable("table").render(markdown_report(report))
+    charts = [
+        _bars("Rubric score by topic", report["by_topic"]),
+        _bars("Rubric score by language", report["by_lang"]),
+    ]
+    if report["retrieval"]:
+        charts.append(
+            _bars(
+                "Retrieval recall@5", {m: r["recall_at_k"] for m, r in report["retrieval"].items()}
+            )
+        )
+    style = (
+        "body{font-family:sans-serif;max-width:60em;margin:2em auto}table{border-collapse:"
+        "collapse}td,th{border:1px solid #bbb;padding:.2em .6em}svg{display:block;margin:1em 0}"
+    )
+    return (
+        f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>POEMS eval</title>"
+        f"<style>{style}</style></head><body>{''.join(charts)}{body}</body></html>\n"
+    )
+
+
+def write_reports(report: dict[str, Any], out: Path) -> list[Path]:
+    """report.json, report.md and report.html in `out`."""
+    out.mkdir(parents=True, exist_ok=True)
+    paths = [out / "report.json", out / "report.md", out / "report.html"]
+    paths[0].write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")
+    paths[1].write_text(markdown_report(report), encoding="utf-8")
+    paths[2].write_text(html_report(report), encoding="utf-8")
+    return paths
+
+
+def compare(a: dict[str, Any], b: dict[str, Any]) -> str:
+    """What changed between two reports: metrics, gates and per-question scores."""
+    lines = ["| metric | A | B | change |", "|---|---|---|---|"]
+    for key in sorted(set(a["metrics"]) | set(b["metrics"])):
+        va, vb = a["metrics"].get(key), b["metrics"].get(key)
+        delta = (
+            f"{vb - va:+.4g}" if isinstance(va, int | float) and isinstance(vb, int | float) else ""
+        )
+        lines.append(f"| {key} | {_fmt(va)} | {_fmt(vb)} | {delta} |")
+    qa = {q["id"]: q for q in a["details"].get("questions", [])}
+    changed = [
+        (q["id"], qa[q["id"]]["score"], q["score"])
+        for q in b["details"].get("questions", [])
+        if q["id"] in qa and q["score"] != qa[q["id"]]["score"]
+    ]
+    lines += [
+        "",
+        f"Result: A {'PASS' if a['passed'] else 'FAIL'} → B {'PASS' if b['passed'] else 'FAIL'}",
+    ]
+    if changed:
+        lines += ["", "| question | A | B |", "|---|---|---|"]
+        lines += [f"| {qid} | {sa:.2f} | {sb:.2f} |" for qid, sa, sb in changed]
+    return "\n".join(lines) + "\n"
