@@ -129,6 +129,18 @@ def compose_related(comp: Composer, passages: Sequence[Passage]) -> None:
             comp.section(c.section_id, 2)
 
 
+def compose_user_quotes(comp: Composer, passages: Sequence[Passage]) -> None:
+    """Passages from documents the user added, shown only as quotations, never as advice."""
+    quoted = [p.chunk for p in passages[:2] if p.chunk.kind == "user" and p.score > 0.02]
+    if not quoted:
+        return
+    comp.heading(t("from_documents", comp.lang))
+    comp.lines.append(f"_{t('quoted_only', comp.lang)}_")
+    for chunk in quoted:
+        excerpt = " ".join(sentences(chunk.text)[:2])
+        comp.lines += ["", f"> {excerpt} [{comp.citer.cite(chunk)}]"]
+
+
 def refusal_text(lang: Lang) -> str:
     """The polite refusal, in the question's language."""
     return t("refusal", lang) + "\n"

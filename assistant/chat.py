@@ -19,6 +19,7 @@ from assistant.answer import (
     case_header,
     compose_related,
     compose_sections,
+    compose_user_quotes,
     refusal_text,
 )
 from assistant.answer_plan import compose_patient_general, compose_plan
@@ -63,7 +64,12 @@ class ChatEngine(Protocol):
     def rulebook(self) -> RuleBook: ...
     def section_lookup(self) -> SectionLookup: ...
     def search(
-        self, query: str, k: int | None = None, lang: Lang | None = None
+        self,
+        query: str,
+        k: int | None = None,
+        lang: Lang | None = None,
+        mode: Any = "hybrid",
+        kind: Any = None,
     ) -> list[Passage]: ...
     def plan(self, case: PatientCase, today: date) -> Plan: ...
     def stamp(self) -> dict[str, str]: ...
@@ -133,7 +139,8 @@ def _compose(engine: ChatEngine, d: Draft) -> Composer:
     if d.audience == "clinician":
         compose_sections(comp, engine.chatbook(), d.intent)
         if d.intent != "overview":
-            compose_related(comp, engine.search(d.question, k=3, lang=d.lang))
+            compose_related(comp, engine.search(d.question, k=3, lang=d.lang, kind="guideline"))
+        compose_user_quotes(comp, engine.search(d.question, k=3, lang=d.lang, kind="user"))
     elif d.plan is None or not answer_sections(d.plan, d.intent):
         compose_patient_general(comp, engine.rulebook(), d.intent)
     return comp

@@ -118,6 +118,13 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "es": "Las guías cargadas no contienen ningún pasaje que responda a esto.",
     },
     "note": {"en": "Note", "es": "Nota"},
+    "from_documents": {"en": "From documents you added", "es": "De los documentos que añadió"},
+    "quoted_only": {
+        "en": "Quoted as written; these passages are not part of the reviewed guideline and do "
+        "not change the plan.",
+        "es": "Citados tal cual; estos pasajes no forman parte de la guía revisada y no cambian "
+        "el plan.",
+    },
     "follow_ups": {"en": "You could ask next", "es": "Puede preguntar a continuación"},
     "chat_intro": {
         "en": "POEMS assistant. Ask a question or describe a patient. /new starts over, "

@@ -21,6 +21,6 @@ class Embedder(Protocol):
 class DenseIndex(Protocol):
     """Nearest-neighbour search over the indexed chunks."""
 
-    def nearest(self, query: str, n: int) -> Sequence[str]:
-        """Chunk ids of the `n` nearest chunks, best first."""
+    def nearest(self, query: str, n: int, kind: str | None = None) -> Sequence[str]:
+        """Chunk ids of the `n` nearest chunks (of one kind when given), best first."""
         ...

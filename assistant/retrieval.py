@@ -14,6 +14,7 @@ from assistant.ports import DenseIndex
 from assistant.settings import RetrievalSettings
 
 Mode = Literal["hybrid", "dense", "sparse"]
+Kind = Literal["guideline", "user"]
 _STEMMERS = {"en": "english", "es": "spanish"}
 
 
@@ -70,7 +71,9 @@ class HybridRetriever:
         self._dense = dense
         self._settings = settings
         self._bm25 = {
-            lang: _Bm25([c for c in chunks if c.lang == lang], lang) for lang in ("en", "es")
+            (lang, kind): _Bm25([c for c in chunks if c.lang == lang and c.kind == kind], lang)
+            for lang in ("en", "es")
+            for kind in ("guideline", "user")
         }
 
     def section(self, lang: Lang, section_id: str) -> list[Chunk]:
@@ -82,14 +85,25 @@ class HybridRetriever:
         """All indexed chunks."""
         return list(self._chunks.values())
 
-    def search(self, query: str, lang: Lang, k: int, mode: Mode = "hybrid") -> list[Passage]:
-        """Top-k passages for `query` asked in `lang`."""
+    def search(
+        self, query: str, lang: Lang, k: int, mode: Mode = "hybrid", kind: Kind | None = None
+    ) -> list[Passage]:
+        """Top-k passages for `query` asked in `lang`; `kind` limits to one kind of document,
+        so that bundled-guideline results never depend on what users added."""
         n = self._settings.candidates
+        kinds: tuple[Kind, ...] = (kind,) if kind else ("guideline", "user")
         rankings: list[tuple[float, list[str]]] = []
         if mode in ("hybrid", "dense") and self._dense is not None:
-            rankings.append((self._settings.dense_weight, list(self._dense.nearest(query, n))))
+            dense = [
+                cid
+                for cid in self._dense.nearest(query, n, kind)
+                if cid in self._chunks and self._chunks[cid].kind in kinds
+            ]
+            rankings.append((self._settings.dense_weight, dense))
         if mode in ("hybrid", "sparse"):
-            rankings.append((self._settings.sparse_weight, self._bm25[lang].search(query, n)))
+            for kd in kinds:
+                hits = self._bm25[(lang, kd)].search(query, n)
+                rankings.append((self._settings.sparse_weight, hits))
         scores = self._fuse(rankings, lang)
         ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
         kept = self._prefer_language([(self._chunks[cid], s) for cid, s in ranked], lang)

@@ -7,13 +7,14 @@ and loads each lazily, once.
 from __future__ import annotations
 
 import fcntl
+import logging
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from assistant.contracts import (
     Answer,
@@ -24,9 +25,9 @@ from assistant.contracts import (
     Plan,
     Source,
 )
-from assistant.errors import IndexBusyError, UserFacingError
+from assistant.errors import IndexBusyError, StoreUnavailableError, UserFacingError
 from assistant.language import detect_language
-from assistant.retrieval import HybridRetriever, Mode
+from assistant.retrieval import HybridRetriever, Kind, Mode
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
@@ -39,6 +40,9 @@ if TYPE_CHECKING:
     from assistant.rules.book import RuleBook
     from ingest.build import Progress
 
+
+T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 FONTS = (
     Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
@@ -197,7 +201,14 @@ class Assistant:
         return IndexStatus(read_manifest(self.client()), fingerprint, version)
 
     def ensure_index(self, progress: Progress | None = None) -> IndexManifest:
-        """The active index, built first if it is missing or stale."""
+        """The active index, built first if it is missing or stale; recovers a broken store."""
+        return self._guarded(lambda: self._ensure_index(progress))
+
+    def _ensure_index(self, progress: Progress | None) -> IndexManifest:
+        store = self.settings.home / "chroma" / "chroma.sqlite3"
+        if not self.settings.chroma_url and self._client is not None and not store.exists():
+            log.warning("the index folder disappeared; rebuilding it")
+            self._reset_store()
         status = self.status()
         if status.fresh and status.manifest is not None:
             return status.manifest
@@ -287,8 +298,62 @@ class Assistant:
         return self._retriever
 
     def search(
-        self, query: str, k: int | None = None, lang: Lang | None = None, mode: Mode = "hybrid"
+        self,
+        query: str,
+        k: int | None = None,
+        lang: Lang | None = None,
+        mode: Mode = "hybrid",
+        kind: Kind | None = None,
     ) -> list[Passage]:
         """Top passages for a query, in its language unless `lang` is given."""
         lang = lang or detect_language(query)
-        return self.retriever().search(query, lang, k or self.settings.retrieval.k, mode)
+        size = k or self.settings.retrieval.k
+        return self._guarded(lambda: self.retriever().search(query, lang, size, mode, kind))
+
+    # -- faults --------------------------------------------------------------------------
+    def _guarded(self, action: Callable[[], T]) -> T:
+        """Run a store operation; on a store fault, recover once (embedded) or say how to fix."""
+        try:
+            return action()
+        except UserFacingError:
+            raise
+        except Exception as exc:
+            if self.settings.chroma_url:
+                self._reset_store()
+                raise StoreUnavailableError(
+                    f"the Chroma server at {self.settings.chroma_url} stopped answering",
+                    "restart `chroma run` (the next request reconnects), or unset "
+                    "POEMS_CHROMA_URL to use the embedded store",
+                ) from exc
+            log.warning("index store failed (%s); rebuilding it", type(exc).__name__)
+            self._quarantine_store()
+            try:
+                return action()
+            except UserFacingError:
+                raise
+            except Exception as again:
+                raise StoreUnavailableError(
+                    f"the index under {self.settings.home} cannot be used or rebuilt",
+                    "run `poems index --rebuild`, or delete that folder and retry",
+                ) from again
+
+    def _reset_store(self) -> None:
+        with self._lock:
+            self._client = None
+            self._retriever = None
+            try:
+                from chromadb.api.shared_system_client import SharedSystemClient
+
+                SharedSystemClient.clear_system_cache()
+            except ImportError:  # pragma: no cover - older chromadb layout
+                pass
+
+    def _quarantine_store(self) -> None:
+        """Move a broken embedded store aside (kept for inspection) and forget the client."""
+        self._reset_store()
+        folder = self.settings.home / "chroma"
+        if folder.exists():
+            n = 1
+            while (aside := folder.with_name(f"chroma.broken-{n}")).exists():
+                n += 1
+            folder.rename(aside)

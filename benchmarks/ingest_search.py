@@ -47,6 +47,8 @@ def run() -> dict[str, Any]:
         build_s, manifest = timed(lambda: service.index(rebuild=True))
         pdf = make_pages_pdf(home / "hundred.pdf", 100)
         pdf_s, with_pdf = timed(lambda: service.index([pdf]))
+        big = make_pages_pdf(home / "five-hundred.pdf", 500)
+        big_s, _ = timed(lambda: service.index([big]))
         cases = load_cases()
         service.search("warm up")
         times = [timed(lambda c=c: service.search(c.question, lang=c.lang))[0] for c in cases]
@@ -62,6 +64,8 @@ def run() -> dict[str, Any]:
         "pdf_100_pages_rebuild_includes_corpus": True,
         "pdf_chunks": pdf_chunks,
         "pdf_pages_per_s": round(100 / pdf_s, 1),
+        "pdf_500_pages_ingest_s": round(big_s, 2),
+        "pdf_500_pages_per_s": round(500 / big_s, 1),
         "warm_search": {"queries": len(cases), **summary_ms(times)},
         "warm_ask": {"questions": len(questions), **summary_ms(ask_times)},
     }

@@ -34,7 +34,7 @@ def citation_check(answer: Answer) -> tuple[int, int]:
         total += 1
         if any(n not in by_n for n in ns):
             continue
-        body = _CITED.sub("", line).lstrip("- ").strip()
+        body = _CITED.sub("", line).lstrip("->* ").strip()
         quotes = [by_n[n].quote for n in ns]
         extractive = any(body in {strip_markers(s) for s in sentences(q)} for q in quotes)
         numbers = {_norm(m.group(1)) for m in _CLINICAL_NUMBER.finditer(body)}

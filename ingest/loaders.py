@@ -111,7 +111,7 @@ def _load_pdf(path: Path, data: bytes, stem: str) -> tuple[str, tuple[Section, .
         meta_title = (reader.metadata.title if reader.metadata else None) or ""
     except DocumentError:
         raise
-    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
+    except (PyPdfError, Exception) as exc:  # pypdf raises many types on damaged input (fuzzed)
         raise DocumentError(
             f"{path}: the PDF is corrupt or truncated ({exc.__class__.__name__})",
             "re-download or re-export the PDF and add it again",

@@ -34,6 +34,6 @@ class ListDense:
         self.ranking = ranking
         self.queries: list[str] = []
 
-    def nearest(self, query: str, n: int) -> list[str]:
+    def nearest(self, query: str, n: int, kind: str | None = None) -> list[str]:
         self.queries.append(query)
         return self.ranking[:n]

@@ -177,9 +177,10 @@ class ChromaDense:
     def __init__(self, store: Chroma) -> None:
         self._store = store
 
-    def nearest(self, query: str, n: int) -> list[str]:
-        """Chunk ids of the nearest chunks, best first."""
-        hits = self._store.similarity_search_with_score(query, k=n)
+    def nearest(self, query: str, n: int, kind: str | None = None) -> list[str]:
+        """Chunk ids of the nearest chunks (of one kind when given), best first."""
+        where = {"kind": kind} if kind else None
+        hits = self._store.similarity_search_with_score(query, k=n, filter=where)
         return [str(doc.metadata["chunk_id"]) for doc, _ in hits]
 
 
