@@ -64,6 +64,7 @@ class HybridRetriever:
         settings: RetrievalSettings,
     ) -> None:
         self._chunks = {c.chunk_id: c for c in chunks}
+        self._kinds = {c.kind for c in chunks}
         self._by_section: dict[tuple[str, str], list[Chunk]] = {}
         for c in sorted(chunks, key=lambda c: (c.source_id, c.position)):
             if c.kind == "guideline":
@@ -92,6 +93,8 @@ class HybridRetriever:
         so that bundled-guideline results never depend on what users added."""
         n = self._settings.candidates
         kinds: tuple[Kind, ...] = (kind,) if kind else ("guideline", "user")
+        if not set(kinds) & self._kinds:
+            return []
         rankings: list[tuple[float, list[str]]] = []
         if mode in ("hybrid", "dense") and self._dense is not None:
             dense = [
