@@ -99,6 +99,10 @@ class Row(BaseModel):
     section: str = Field(min_length=1)
     when: tuple[Clause, ...] = ()
 
+    def cited(self) -> dict[str, Any]:
+        """The provenance every plan item carries: rule id, citations, section."""
+        return {"rule_id": self.id, "citations": self.citations, "section": self.section}
+
 
 class CriterionRow(Row):
     """A diagnostic criterion."""

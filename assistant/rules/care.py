@@ -14,9 +14,7 @@ def supportive(facts: Facts, rows: tuple[LabelledRow, ...]) -> list[SupportiveIt
             continue
         items.append(
             SupportiveItem(
-                rule_id=row.id,
-                citations=row.citations,
-                section=row.section,
+                **row.cited(),
                 code=row.code,
                 label=row.label.wording(),
                 reason=row.reason.wording(),
@@ -31,9 +29,7 @@ def prognosis(facts: Facts, rows: tuple[FactorRow, ...]) -> Prognosis:
     return Prognosis(
         adverse_factors=tuple(
             PrognosticFactor(
-                rule_id=r.id,
-                citations=r.citations,
-                section=r.section,
+                **r.cited(),
                 code=r.code,
                 label=r.label.wording(),
                 cohort=r.cohort,
@@ -48,9 +44,7 @@ def warnings(facts: Facts, rows: tuple[TextRow, ...]) -> list[Warning]:
     """Warnings whose conditions hold."""
     return [
         Warning(
-            rule_id=r.id,
-            citations=r.citations,
-            section=r.section,
+            **r.cited(),
             code=r.code,
             text=r.text.wording(),
         )

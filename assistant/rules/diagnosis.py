@@ -120,9 +120,7 @@ def _japanese(results: list[CriterionResult], book: DiagnosisBook) -> CriterionS
 def _flags(facts: Facts, book: DiagnosisBook, vegf: VegfBook) -> tuple[Flag, ...]:
     flags = [
         Flag(
-            rule_id=row.id,
-            citations=row.citations,
-            section=row.section,
+            **row.cited(),
             code=row.code,
             text=row.text.wording(),
         )

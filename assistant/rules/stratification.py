@@ -43,9 +43,7 @@ def stratify(case: PatientCase, book: StratificationBook, dx: DiagnosisStatus) -
     row: StratumRow = next(r for r in book.strata if r.code == code)
     count = "?" if case.bone_lesion_count is None else str(case.bone_lesion_count)
     return Stratification(
-        rule_id=row.id,
-        citations=row.citations,
-        section=row.section,
+        **row.cited(),
         status=row.status,
         reason=row.reason.wording(count=count, max=book.max_localized_lesions),
         low_evidence=row.low_evidence,

@@ -57,9 +57,7 @@ def _schedule(row: OptionRow) -> tuple[DoseSchedule, ...]:
 
 def _option(row: OptionRow) -> TreatmentOption:
     return TreatmentOption(
-        rule_id=row.id,
-        citations=row.citations,
-        section=row.section,
+        **row.cited(),
         code=row.code,
         label=row.label.wording(),
         detail=row.detail.wording(),
@@ -74,9 +72,7 @@ def _option(row: OptionRow) -> TreatmentOption:
 
 def _note(row: LabelledRow) -> AgentNote:
     return AgentNote(
-        rule_id=row.id,
-        citations=row.citations,
-        section=row.section,
+        **row.cited(),
         code=row.code,
         label=row.label.wording(),
         reason=row.reason.wording(),
@@ -95,9 +91,7 @@ def treat(
     asct = "transplant" in active
     cautions = tuple(
         Flag(
-            rule_id=r.id,
-            citations=r.citations,
-            section=r.section,
+            **r.cited(),
             code=r.code,
             text=r.text.wording(),
         )

@@ -36,9 +36,7 @@ def vegf_flags(facts: Facts, book: VegfBook) -> list[Flag]:
     """Confounder and data-quality flags whose conditions hold."""
     return [
         Flag(
-            rule_id=row.id,
-            citations=row.citations,
-            section=row.section,
+            **row.cited(),
             code=row.code,
             text=row.text.wording(),
         )

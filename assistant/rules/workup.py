@@ -15,9 +15,7 @@ def workup(facts: Facts, rows: tuple[LabelledRow, ...], extra: tuple[str, ...]) 
         if (row.when and any_holds(row.when, facts)) or (not row.when and row.code in extra):
             items.append(
                 WorkupItem(
-                    rule_id=row.id,
-                    citations=row.citations,
-                    section=row.section,
+                    **row.cited(),
                     code=row.code,
                     label=row.label.wording(),
                     reason=row.reason.wording(),

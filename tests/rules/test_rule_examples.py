@@ -10,8 +10,8 @@ import pytest
 from assistant.contracts import PatientCase
 from assistant.rulebook import examples, load_rulebook
 from assistant.rules import build_plan
+from evals.metrics import resolve
 from tests.conftest import KNOWLEDGE
-from tests.rules.plan_paths import resolve
 
 BOOK = load_rulebook(KNOWLEDGE)
 EXAMPLES = examples(KNOWLEDGE)

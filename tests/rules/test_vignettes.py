@@ -12,8 +12,8 @@ import pytest
 from assistant.contracts import PatientCase
 from assistant.rulebook import load_rulebook
 from assistant.rules import build_plan
+from evals.metrics import resolve
 from tests.conftest import KNOWLEDGE
-from tests.rules.plan_paths import resolve
 
 GOLD = Path(__file__).resolve().parents[2] / "evals" / "gold" / "vignettes.jsonl"
 VIGNETTES = [json.loads(line) for line in GOLD.read_text().splitlines() if line.strip()]
