@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from assistant.contracts import Lang, PatientCase
+from assistant.contracts.case import EndocrineType, VegfConfounder
 
 Kind = Literal["tri", "choice", "number", "int", "bool3", "bool", "date", "multi"]
 
@@ -81,16 +82,7 @@ FIELDS: tuple[FormField, ...] = (
         "Endocrine axes affected",
         "Ejes endocrinos afectados",
         "findings",
-        (
-            "hypogonadism",
-            "adrenal_insufficiency",
-            "hypothyroidism",
-            "other_thyroid",
-            "diabetes_mellitus",
-            "hyperprolactinemia",
-            "hypoparathyroidism",
-            "pituitary_other",
-        ),
+        get_args(EndocrineType),
     ),
     _f("skin_changes", "tri", "Skin changes", "Alteraciones cutáneas", "findings", TRI),
     _f("papilledema", "tri", "Papilledema", "Papiledema", "findings", TRI),
@@ -128,15 +120,7 @@ FIELDS: tuple[FormField, ...] = (
         "Conditions that raise VEGF",
         "Condiciones que elevan el VEGF",
         "lab",
-        (
-            "iron_deficiency_anemia",
-            "copd",
-            "sleep_apnea",
-            "active_cancer",
-            "vasculitis",
-            "chronic_inflammatory_disease",
-            "recent_acute_illness",
-        ),
+        get_args(VegfConfounder),
     ),
     _f("bone_lesion_count", "int", "Bone lesions counted", "Lesiones óseas contadas", "lab"),
     _f("diffuse_bone_lesions", "bool3", "Diffuse bone lesions", "Lesiones óseas difusas", "lab"),
