@@ -6,6 +6,7 @@ import hashlib
 import re
 import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -90,9 +91,21 @@ def guideline_files(knowledge_dir: Path) -> list[GuidelineFile]:
 
 
 def knowledge_version(knowledge_dir: Path) -> str:
-    """`<date>+<hash>`: the review date and a content hash of every file under knowledge/."""
+    """`<date>+<hash>`: the review date and a content hash of every file under knowledge/.
+
+    The hash is recomputed only when a file's size or modification time changes, so asking for
+    the version on every request costs a directory walk, not a read of every file.
+    """
+    files = sorted(p for p in knowledge_dir.rglob("*") if p.is_file())
+    signature = tuple((p.as_posix(), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+    return _hashed_version(knowledge_dir, signature)
+
+
+@lru_cache(maxsize=8)
+def _hashed_version(knowledge_dir: Path, signature: tuple[tuple[str, int, int], ...]) -> str:
     digest = hashlib.sha256()
-    for path in sorted(p for p in knowledge_dir.rglob("*") if p.is_file()):
+    for name, _, _ in signature:
+        path = Path(name)
         digest.update(path.relative_to(knowledge_dir).as_posix().encode())
         digest.update(b"\0")
         digest.update(path.read_bytes())
