@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.contracts import Localized
-from assistant.intent import fold
+from assistant.text import fold
 
 FINDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.contracts import Citation
-from assistant.intent import fold
+from assistant.text import fold
 
 _CITE = re.compile(r"\[(\d+)\]")
 _NUM = re.compile(r"\d+(?:[.,]\d+)?")

@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from assistant.chat_knowledge import ChatBook
+from assistant.text import fold
 
-
-def fold(text: str) -> str:
-    """Lower-case, accents removed, whitespace collapsed."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(stripped.split())
+__all__ = ["classify", "fold", "in_scope", "matches"]
 
 
 @lru_cache(maxsize=4096)

@@ -38,7 +38,9 @@ class VegfResult(BaseModel):
     model_config = _CONFIG
 
     value_pg_ml: float = Field(ge=0, le=100_000, description="VEGF concentration in pg/mL.")
-    specimen: Literal["serum", "plasma"] = Field(description="Specimen the lab measured.")
+    specimen: Literal["serum", "plasma", "unknown"] = Field(
+        description="Specimen the lab measured; 'unknown' is never compared with a threshold."
+    )
     upper_limit_normal_pg_ml: float | None = Field(
         None, gt=0, le=100_000, description="The lab's upper limit of normal for this specimen."
     )
@@ -90,6 +92,34 @@ class PatientCase(BaseModel):
     hemoglobin_g_dl: float | None = Field(None, ge=0, le=30, description="Haemoglobin g/dL.")
     albumin_g_dl: float | None = Field(None, ge=0, le=10, description="Serum albumin g/dL.")
     egfr_ml_min_1_73m2: float | None = Field(None, ge=0, le=250, description="eGFR mL/min/1.73 m².")
+    creatinine_clearance_ml_min: float | None = Field(
+        None, ge=0, le=250, description="Creatinine clearance (Cockcroft-Gault), mL/min."
+    )
+    on_dialysis: bool | None = Field(
+        None, description="On regular dialysis (end-stage renal disease)."
+    )
+    neutrophils_10e9_l: float | None = Field(
+        None, ge=0, le=100, description="Absolute neutrophil count ×10⁹/L."
+    )
+    ecog_performance_status: int | None = Field(
+        None, ge=0, le=4, description="ECOG performance status (0 fully active to 4 bedbound)."
+    )
+    childbearing_potential: bool | None = Field(
+        None, description="A woman who could become pregnant (for IMiD pregnancy prevention)."
+    )
+    lesion_count_imaging: Literal["pet_ct", "whole_body_ct", "partial", "unknown"] = Field(
+        "unknown",
+        description="Imaging that counted the bone lesions: PET-CT, whole-body CT, or partial "
+        "(skeletal survey, regional CT/MRI).",
+    )
+    prior_radiation: bool | None = Field(None, description="Radiation therapy given before.")
+    prior_asct: bool | None = Field(None, description="Autologous stem cell transplant before.")
+    prior_lenalidomide_cycles: int | None = Field(
+        None, ge=0, le=200, description="Cycles of lenalidomide already given."
+    )
+    prior_thrombosis: bool | None = Field(
+        None, description="A previous venous or arterial thrombosis."
+    )
     pulmonary_hypertension: Finding = Field("unknown", description="sPAP ≥ 50 mmHg on echo.")
     pleural_effusion: Finding = Field("unknown", description="Pleural effusion.")
     dlco_reduced: Finding = Field("unknown", description="Reduced DLCO.")
