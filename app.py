@@ -1,6 +1,7 @@
-"""Streamlit workspace for clinicians: chat, case form, plan, calendar, transparency.
+"""Streamlit workspace for clinicians: chat, case form, plan, calendar, downloads, sources.
 
 Thin over assistant.service: layout and per-session state only; no clinical logic here.
+The page shell (title, switches) renders first; the model and index then load under a spinner.
 """
 
 from __future__ import annotations
@@ -10,133 +11,109 @@ from typing import Any
 
 import streamlit as st
 
-from assistant.contracts import Answer, Lang
-from assistant.errors import UserFacingError
+from assistant.contracts import Lang
 from assistant.i18n import t
 from assistant.service import Assistant
 from assistant.settings import Settings
-from assistant.ui import session, views
+from assistant.ui import session
+from assistant.ui.about import transparency_view
+from assistant.ui.calendar import calendar_view
+from assistant.ui.downloads import downloads_view
 from assistant.ui.fields import case_to_form
+from assistant.ui.form import case_form, flash
+from assistant.ui.layout import chat_tab, default_language, guarded, header
+from assistant.ui.views import plan_view
 
 
 @st.cache_resource(show_spinner=False)
 def get_service() -> Assistant:
     """One service per process; the model, index and rules load once, here."""
     service = Assistant(Settings())
+    service.ensure_index()
     service.retriever()
     service.chatbook()
     service.rulebook()
     return service
 
 
-def sidebar(ss: Any) -> tuple[Lang, str]:
-    """Language and audience switches and a new-conversation button."""
-    st.sidebar.radio(
-        "Language / Idioma",
-        ["English", "Español"],
-        key="ui_lang",
-        horizontal=True,
-        on_change=lambda: ss.update(lang_forced=True),
-    )
-    lang = session.ui_lang(ss)
-    codes = ["clinician", "patient"]
-    labels = [t(f"ui_{c}", lang) for c in codes]  # one widget per language keeps its selection
-    picked = st.sidebar.radio(
-        t("ui_audience", lang),
-        labels,
-        horizontal=True,
-        index=codes.index(ss.get("audience", "clinician")),
-        key=f"audience_{lang}",
-    )
-    audience = codes[labels.index(picked)]
-    ss["audience"] = audience
-    if st.sidebar.button(t("ui_new_chat", lang), key="new_chat"):
-        session.reset(ss)
-    return lang, audience
+def load(lang: Lang) -> tuple[Assistant, str] | None:
+    """The service and knowledge version, with a visible message while they load."""
+    with st.spinner(t("ui_loading", lang)):
+        return guarded(
+            lambda: (lambda s: (s, s.ensure_index().knowledge_version))(get_service()),
+            lang,
+            "ui_start_failed",
+        )
 
 
-def chat_tab(ss: Any, answers: list[Answer]) -> None:
-    """The conversation, each answer with its citations and follow-up buttons."""
-    for i, ((_, msg), answer) in enumerate(zip(ss.turns, answers, strict=True)):
-        st.chat_message("user").markdown(msg)
-        with st.chat_message("assistant"):
-            clicked = views.answer_view(answer, key=f"a{i}")
-        if clicked:
-            ss.pending = clicked
-            st.rerun()
+def quote_lookup(service: Assistant) -> Any:
+    """Guideline section text by (language, section id), for "how we know"."""
+
+    def quote(lang: Lang, section: str) -> str:
+        try:
+            chunks = service.section_lookup()(lang, section)
+        except Exception:  # a missing quote must not hide the plan
+            return ""
+        return " ".join(c.text for c in chunks[:1])[:600]
+
+    return quote
 
 
 def case_tab(ss: Any, lang: Lang) -> None:
-    """The case form, with the result of the last submission."""
-    flash = ss.pop("form_flash", None)
-    if flash:
-        (st.error if flash == "ui_case_invalid" else st.success)(t(flash, lang))
-    values = views.case_form(lang, case_to_form(ss.conv.case), ss.case_errors)
+    """The case form; the result of Apply shows right under the button."""
+    values = case_form(lang, case_to_form(ss.conv.case, lang), ss.case_errors)
     if values is not None:
         session.apply_form(ss, values)
         st.rerun()
+    flash(ss.pop("form_flash", None), lang)
+
+
+def plan_tabs(ss: Any, service: Assistant, tabs: list[Any], lang: Lang, aud: Any) -> None:
+    """Plan (with downloads) and calendar, or a hint when there is no case yet."""
+    case = ss.conv.case
+    plan = service.plan(case, dt.date.today()) if case else None
+    env = {"sources": service.sources(), "quote": quote_lookup(service)}
+    with tabs[0]:
+        if plan is None:
+            st.info(t("ui_no_case", lang))
+        else:
+            plan_view(plan, lang, aud, env)
+            downloads_view(service, case, lang, aud, plan.today)
+    with tabs[1]:
+        if plan is None:
+            st.info(t("ui_no_case", lang))
+        else:
+            calendar_view(plan, lang, aud)
 
 
 def main() -> None:
-    """Page layout. The UI language follows the conversation until the user picks one."""
+    """Page layout. The UI language is the one chosen; answers follow each question's language."""
     st.set_page_config(page_title="POEMS", page_icon="⚕", layout="wide")
     ss = session.state()
-    service = get_service()
-    message = st.chat_input(t("ui_chat_placeholder", session.ui_lang(ss))) or ss.pop(
-        "pending", None
-    )
-    try:
-        if message:
-            forced = session.ui_lang(ss) if ss.lang_forced else None
-            before = session.ui_lang(ss)
-            session.run_turn(ss, service, message, forced, ss.get("audience", "clinician"))
-            if session.ui_lang(ss) != before:
-                st.rerun()  # the whole page follows the conversation's language
-        lang, audience = sidebar(ss)
-        answers = session.answers(ss, service, lang if ss.lang_forced else None, audience)
-        manifest = service.ensure_index()
-    except UserFacingError as exc:
-        st.error(exc.message)
-        st.info(exc.hint)
+    default_language(ss)
+    lang, audience = header(ss)
+    loaded = load(lang)
+    if loaded is None:
         return
-    st.title(t("app_title", lang))
-    st.caption(t("app_caption", lang))
-    tabs = st.tabs(
-        [
-            t(k, lang)
-            for k in (
-                "ui_tab_chat",
-                "ui_tab_case",
-                "ui_tab_plan",
-                "ui_tab_calendar",
-                "ui_tab_about",
-            )
-        ]
-    )
+    service, version = loaded
+    message = st.chat_input(t("ui_chat_placeholder", lang), max_chars=4000)
+    message = message or ss.pop("pending", None)
+    if message:
+        guarded(lambda: session.run_turn(ss, service, message, audience), lang, "ui_turn_failed")
+    answers = guarded(lambda: session.answers(ss, service, audience), lang, "ui_turn_failed")
+    keys = ("ui_tab_chat", "ui_tab_case", "ui_tab_plan", "ui_tab_calendar", "ui_tab_about")
+    tabs = st.tabs([t(k, lang) for k in keys])
+    sources = service.sources()
     with tabs[0]:
-        chat_tab(ss, answers)
+        chat_tab(ss, answers or [], sources)
     with tabs[1]:
         case_tab(ss, lang)
-    plan = service.plan(ss.conv.case, dt.date.today()) if ss.conv.case else None
-    for tab, view in ((tabs[2], views.plan_view), (tabs[3], views.calendar_view)):
-        with tab:
-            if plan is None:
-                st.info(t("ui_no_case", lang))
-            else:
-                view(plan, lang, audience)
+    guarded(
+        lambda: plan_tabs(ss, service, [tabs[2], tabs[3]], lang, audience), lang, "ui_turn_failed"
+    )
     with tabs[4]:
-        inputs = (
-            ss.conv.case.model_dump(mode="json", exclude_defaults=True) if ss.conv.case else None
-        )
-        views.transparency_view(
-            lang,
-            manifest.knowledge_version,
-            answers[-1] if answers else None,
-            service.sources(),
-            inputs,
-        )
-    if plan:
-        session.downloads(plan, lang, audience, service, ss)
+        last = answers[-1] if answers else None
+        transparency_view(lang, version, last, sources, ss.conv.case)
 
 
 main()

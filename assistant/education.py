@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from assistant.contracts import Lang, Localized, Plan, Source
 from assistant.readability import readability
 from assistant.render import say
+from assistant.ui.strings import source_line
 
 _CONFIG = ConfigDict(frozen=True, extra="forbid")
 
@@ -223,8 +224,8 @@ def build_handout(plan: Plan, book: HandoutBook, sources: dict[str, Source], lan
         visits=visits,
         about=about,
         sources=tuple(
-            f"{sid}: {sources[sid].reference}" if sid in sources else sid
-            for sid in _source_ids(plan, book)
+            f"{n}. {source_line(sources[sid], lang)}"
+            for n, sid in enumerate((s for s in _source_ids(plan, book) if s in sources), 1)
         ),
         readability=Score(index=r.index, score=r.score, band=r.band, passes=r.passes),
     )
@@ -238,7 +239,7 @@ def handout_markdown(h: Handout, book: HandoutBook) -> str:
         out += [f"## {s.heading}", "", *(f"- {line}" for line in s.lines), ""]
     out += [f"## {head['calendar']}", "", f"| {head['date']} | {head['what']} |", "|---|---|"]
     out += [f"| {d} | {what} |" for d, what in h.visits]
-    out += ["", f"## {head['about']}", "", h.about, "", *(f"- {s}" for s in h.sources)]
+    out += ["", f"## {head['about']}", "", h.about, "", *h.sources]
     return "\n".join(out) + "\n"
 
 
@@ -255,8 +256,8 @@ def handout_html(h: Handout, book: HandoutBook) -> str:
         f"<h2>{e(head['calendar'])}</h2><table><tr><th>{e(head['date'])}</th>"
         f"<th>{e(head['what'])}</th></tr>{rows}</table>"
     )
-    refs = "".join(f"<li>{e(s)}</li>" for s in h.sources)
-    parts.append(f"<h2>{e(head['about'])}</h2><p>{e(h.about)}</p><ul class='refs'>{refs}</ul>")
+    refs = "".join(f"<li>{e(s.split('. ', 1)[1])}</li>" for s in h.sources)
+    parts.append(f"<h2>{e(head['about'])}</h2><p>{e(h.about)}</p><ol class='refs'>{refs}</ol>")
     style = (
         "body{font-family:sans-serif;max-width:46em;margin:2em auto;line-height:1.5;"
         "font-size:17px}table{border-collapse:collapse}td,th{border:1px solid #999;"

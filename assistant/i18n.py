@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from assistant.contracts import Lang
+from assistant.ui.strings import UI
 
 MESSAGES: dict[str, dict[Lang, str]] = {
     "sources": {"en": "Sources", "es": "Fuentes"},
@@ -68,7 +69,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "japanese": {"en": "Japanese criteria (secondary)", "es": "Criterios japoneses (secundarios)"},
     "months": {"en": "every {n} months", "es": "cada {n} meses"},
     "once": {"en": "fixed points", "es": "puntos fijos"},
-    "seed_only": {"en": "seed-only interval", "es": "intervalo solo del documento semilla"},
+    "seed_only": {
+        "en": "interval only in a 2026 AI-generated answer (Dr.Oracle)",
+        "es": "intervalo solo en una respuesta de IA de 2026 (Dr.Oracle)",
+    },
     "provisional": {
         "en": "Provisional until the diagnosis is confirmed.",
         "es": "Provisional hasta confirmar el diagnóstico.",
@@ -138,10 +142,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "es": "Haga una pregunta o describa al paciente…",
     },
     "ui_tab_chat": {"en": "Chat", "es": "Conversación"},
-    "ui_tab_case": {"en": "Patient case", "es": "Caso clínico"},
+    "ui_tab_case": {"en": "Case", "es": "Caso"},
     "ui_tab_plan": {"en": "Plan", "es": "Plan"},
-    "ui_tab_calendar": {"en": "Follow-up calendar", "es": "Calendario de seguimiento"},
-    "ui_tab_about": {"en": "Transparency", "es": "Transparencia"},
+    "ui_tab_calendar": {"en": "Follow-up", "es": "Seguimiento"},
+    "ui_tab_about": {"en": "Sources", "es": "Fuentes"},
     "ui_audience": {"en": "Audience", "es": "Destinatario"},
     "ui_clinician": {"en": "Clinician", "es": "Profesional"},
     "ui_patient": {"en": "Patient", "es": "Paciente"},
@@ -163,11 +167,6 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "ui_download_md": {"en": "Plan (Markdown)", "es": "Plan (Markdown)"},
     "ui_download_json": {"en": "Plan (JSON)", "es": "Plan (JSON)"},
     "ui_download_ics": {"en": "Calendar (.ics)", "es": "Calendario (.ics)"},
-    "ui_download_handout": {
-        "en": "Patient handout (Markdown)",
-        "es": "Guía para el paciente (Markdown)",
-    },
-    "ui_download_handout_pdf": {"en": "Patient handout (PDF)", "es": "Guía para el paciente (PDF)"},
     "ui_new_chat": {"en": "New conversation", "es": "Nueva conversación"},
     "ui_sources_answer": {
         "en": "Sources behind the current answer",
@@ -193,8 +192,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "ui_basis": {"en": "Basis", "es": "Fundamento"},
     "ui_group_findings": {"en": "Findings", "es": "Hallazgos"},
     "ui_group_lab": {"en": "Laboratory and imaging", "es": "Laboratorio e imagen"},
-    "ui_group_treatment": {"en": "Treatment context", "es": "Contexto terapéutico"},
-    "ui_not_set": {"en": "not set", "es": "sin dato"},
+    "ui_group_history": {"en": "Treatment and history", "es": "Tratamiento y antecedentes"},
     "ui_yes": {"en": "yes", "es": "sí"},
     "ui_no": {"en": "no", "es": "no"},
     "present": {"en": "present", "es": "presente"},
@@ -205,13 +203,16 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "Literature cited in the passage",
         "es": "Bibliografía citada en el pasaje",
     },
-    "ui_choose": {"en": "Choose", "es": "Elija"},
     "ui_visit_chart": {"en": "Planned visits", "es": "Visitas previstas"},
     "basis_literature": {"en": "literature", "es": "bibliografía"},
-    "basis_seed": {"en": "seed only", "es": "solo semilla"},
+    "basis_seed": {
+        "en": "only the 2026 AI answer (Dr.Oracle)",
+        "es": "solo la respuesta de IA de 2026 (Dr.Oracle)",
+    },
     "basis_assistant": {"en": "assistant's choice", "es": "elección del asistente"},
 }
 
+MESSAGES.update(UI)
 
 REFUSAL_FOLLOW_UPS: dict[Lang, tuple[str, ...]] = {
     "en": (

@@ -1,218 +1,174 @@
-"""Streamlit rendering of answers, the case form, the plan, the calendar and transparency."""
+"""Streamlit layout of answers and the plan; the words come from the plan and the knowledge.
+
+Untrusted text (user documents, their titles, chat messages) is shown inert through
+`assistant.untrusted`. The patient view shows no rule ids, citation keys or hazard ratios.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
+import re
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import streamlit as st
 
-from assistant.calendar_export import visit_rows
 from assistant.contracts import Answer, Lang, Plan, Source
 from assistant.i18n import dose_text, t
 from assistant.render import Audience, loc, say
-from assistant.ui.fields import FIELDS, FormField, label, option_label
+from assistant.ui.strings import source_line
+from assistant.untrusted import inline, quote_block
+
+Quote = Callable[[Lang, str], str]
+_IMAGE = re.compile(r"!\[")
+_TAG = re.compile(r"<(?=[A-Za-z/!?])")
+_STATUS_ICON = {"met": "✅", "not_met": "✖️", "unknown": "❔"}
 
 
-def answer_view(answer: Answer, key: str) -> str | None:
-    """An answer with expandable citations and follow-up buttons; returns a clicked follow-up."""
+def safe_markdown(text: str) -> str:
+    """Our own Markdown with images and raw HTML disabled (the page never fetches from text)."""
+    return _TAG.sub(r"\\<", _IMAGE.sub(r"!\\[", text))
+
+
+def answer_view(answer: Answer, key: str, sources: dict[str, Source]) -> str | None:
+    """An answer with numbered, expandable citations and follow-up buttons."""
     lang = answer.lang
     if answer.refused:
         st.info(t("ui_refused", lang))
-    st.markdown(answer.text)
+    st.markdown(safe_markdown(answer.text))
     for c in answer.citations:
-        with st.expander(f"[{c.n}] {c.title} — {c.locator}"):
-            st.caption(f"{t('ui_quote', lang)} · `{c.source_id}` · {c.chunk_id}")
-            st.markdown("\n".join(f"> {line}" for line in c.quote.splitlines()))
-            if c.references:
-                st.caption(f"{t('ui_literature', lang)}: {', '.join(c.references)}")
+        with st.expander(f"[{c.n}] {inline(c.title, 90)} — {inline(c.locator, 60)}"):
+            user = c.source_id not in sources
+            st.caption(t("ui_user_doc" if user else "ui_quote", lang))
+            st.markdown(quote_block(c.quote))
+            refs = [sources[r] for r in c.references if r in sources]
+            if refs and answer.audience == "clinician":
+                st.caption(t("ui_literature", lang))
+                for s in refs:
+                    st.markdown(f"- {inline(source_line(s, lang), 400)}")
     clicked = None
-    cols = st.columns(len(answer.follow_ups) or 1)
     for i, question in enumerate(answer.follow_ups):
-        if cols[i].button(question, key=f"{key}-fu-{i}"):
+        if st.button(inline(question), key=f"{key}-fu-{i}"):
             clicked = question
     return clicked
 
 
-def _widget(f: FormField, lang: Lang, values: dict[str, Any]) -> Any:
-    key, name = f"f_{f.name}", label(f, lang)
-    if key not in st.session_state:
-        st.session_state[key] = values.get(f.name)
-    if f.kind in ("tri", "choice"):
-        return st.selectbox(name, f.options, key=key, format_func=lambda v: option_label(v, lang))
-    if f.kind == "multi":
-        return st.multiselect(
-            name,
-            f.options,
-            key=key,
-            placeholder=t("ui_choose", lang),
-            format_func=lambda v: option_label(v, lang),
-        )
-    if f.kind in ("number", "int"):
-        step = 1 if f.kind == "int" else 0.1
-        return st.number_input(
-            name, key=key, value=None, step=step, format="%d" if f.kind == "int" else "%.1f"
-        )
-    if f.kind == "bool3":
-        return st.selectbox(
-            name,
-            (None, True, False),
-            key=key,
-            format_func=lambda v: t(
-                "ui_not_set" if v is None else ("ui_yes" if v else "ui_no"), lang
-            ),
-        )
-    if f.kind == "bool":
-        return st.checkbox(name, key=key)
-    return st.date_input(name, key=key, value=None, min_value=dt.date(2000, 1, 1))
+class Notes:
+    """Numbers the sources a plan cites, in order of first use, with where each is used."""
+
+    def __init__(self, aud: Audience) -> None:
+        self.aud = aud
+        self.order: list[str] = []
+        self.uses: dict[str, list[tuple[str, str]]] = {}
+
+    def mark(self, ids: Iterable[str], rule_id: str = "", section: str = "") -> str:
+        """' [1, 3]' for clinicians (empty for patients); records the rule and section."""
+        nums = []
+        for sid in ids:
+            if sid not in self.order:
+                self.order.append(sid)
+                self.uses[sid] = []
+            if (rule_id, section) not in self.uses[sid]:
+                self.uses[sid].append((rule_id, section))
+            nums.append(self.order.index(sid) + 1)
+        if self.aud == "patient" or not nums:
+            return ""
+        return " [" + ", ".join(str(n) for n in sorted(set(nums))) + "]"
 
 
-def case_form(lang: Lang, values: dict[str, Any], errors: dict[str, str]) -> dict[str, Any] | None:
-    """The case form; returns the widget values when submitted."""
-    out: dict[str, Any] = {}
-    with st.form("case_form"):
-        for group in ("findings", "lab", "treatment"):
-            st.markdown(f"**{t('ui_group_' + group, lang)}**")
-            cols = st.columns(3)
-            for i, f in enumerate(x for x in FIELDS if x.group == group):
-                with cols[i % 3]:
-                    out[f.name] = _widget(f, lang, values)
-                    if f.name in errors:
-                        st.error(errors[f.name])
-        if "case" in errors:
-            st.error(errors["case"])
-        submitted = st.form_submit_button(t("ui_apply", lang))
-    return out if submitted else None
+def _criteria_cards(plan: Plan, lang: Lang, aud: Audience, notes: Notes) -> None:
+    cols = st.columns(3)
+    for i, c in enumerate(plan.diagnosis.criteria):
+        with cols[i % 3].container(border=True):
+            st.markdown(
+                f"{_STATUS_ICON.get(c.status, '')} **{say(c.label, lang, aud)}**  \n"
+                f"{t(c.group, lang)} · **{t(c.status, lang)}**"
+            )
+            st.caption(loc(c.evidence, lang) + notes.mark(c.citations, c.rule_id, c.section))
 
 
-def _criteria_table(plan: Plan, lang: Lang, aud: Audience) -> list[dict[str, str]]:
-    return [
-        {
-            t("criterion", lang): say(c.label, lang, aud),
-            t("group", lang): t(c.group, lang),
-            t("status", lang): t(c.status, lang),
-            t("evidence", lang): loc(c.evidence, lang),
-            t("sources", lang): ", ".join(c.citations),
-        }
-        for c in plan.diagnosis.criteria
-    ]
-
-
-def plan_view(plan: Plan, lang: Lang, aud: Audience) -> None:
-    """Criteria, work-up, stratum, treatment, supportive care, prognosis and warnings."""
+def plan_view(plan: Plan, lang: Lang, aud: Audience, env: dict[str, Any]) -> None:
+    """Criteria, work-up, stratum, treatment, supportive care, prognosis, warnings, sources."""
+    notes = Notes(aud)
     dx = plan.diagnosis
     st.subheader(t("h_diagnosis", lang))
-    st.markdown(f"**{say(dx.summary, lang, aud)}** `{dx.rule_id}`")
-    st.dataframe(_criteria_table(plan, lang, aud), hide_index=True, use_container_width=True)
+    st.markdown(
+        f"**{say(dx.summary, lang, aud)}**{notes.mark(dx.citations, dx.rule_id, dx.section)}"
+    )
+    _criteria_cards(plan, lang, aud, notes)
     for flag in dx.flags:
-        st.warning(f"{say(flag.text, lang, aud)} `{flag.rule_id}`")
+        st.warning(say(flag.text, lang, aud) + notes.mark(flag.citations, flag.rule_id))
     st.subheader(t("h_workup", lang))
     for w in plan.workup:
-        st.markdown(f"- **{say(w.label, lang, aud)}** — {say(w.reason, lang, aud)} `{w.rule_id}`")
+        cite = notes.mark(w.citations, w.rule_id, w.section)
+        st.markdown(f"- **{say(w.label, lang, aud)}** — {say(w.reason, lang, aud)}{cite}")
+    if not plan.workup:
+        st.caption(t("none", lang))
     st.subheader(t("h_strat", lang))
     s = plan.stratification
-    st.markdown(f"**{t(s.status, lang)}** — {say(s.reason, lang, aud)} `{s.rule_id}`")
-    _treatment_view(plan, lang, aud)
-    st.subheader(t("h_supportive", lang))
-    for item in plan.supportive:
-        st.markdown(f"- **{say(item.label, lang, aud)}** — {say(item.reason, lang, aud)}")
-    st.subheader(t("h_prognosis", lang))
-    for f in plan.prognosis.adverse_factors:
-        st.markdown(f"- **{say(f.label, lang, aud)}** — {loc(f.cohort, lang)}")
-    if not plan.prognosis.adverse_factors:
-        st.caption(t("none", lang))
-    st.subheader(t("h_warnings", lang))
-    for warning in plan.warnings:
-        st.info(f"{say(warning.text, lang, aud)} ({', '.join(warning.citations)})")
+    cite = notes.mark(s.citations, s.rule_id, s.section)
+    st.markdown(f"**{t(s.status, lang)}** — {say(s.reason, lang, aud)}{cite}")
+    _treatment_view(plan, lang, aud, notes)
+    _rest_view(plan, lang, aud, notes)
+    if aud == "clinician":
+        sources_view(notes, lang, env["sources"], env["quote"])
 
 
-def _treatment_view(plan: Plan, lang: Lang, aud: Audience) -> None:
+def _treatment_view(plan: Plan, lang: Lang, aud: Audience, notes: Notes) -> None:
     tr = plan.treatment
     st.subheader(t("h_treatment", lang))
     if tr.provisional and tr.primary:
         st.caption(t("provisional", lang))
     for o in tr.primary:
-        st.markdown(f"**{say(o.label, lang, aud)}** `{o.rule_id}`  \n{say(o.detail, lang, aud)}")
-        for sch in o.schedules:
+        cite = notes.mark(o.citations, o.rule_id, o.section)
+        st.markdown(f"**{say(o.label, lang, aud)}**{cite}  \n{say(o.detail, lang, aud)}")
+        for sch in o.schedules if aud == "clinician" else ():
             doses = "; ".join(
                 dose_text(c.agent, c.dose, c.unit, loc(c.schedule, lang), lang)
                 for c in sch.components
             )
-            st.markdown(f"- {loc(sch.name, lang)}: {doses}")
-        if o.dose_note:
+            st.markdown(f"- {loc(sch.name, lang)}: {doses}{notes.mark(sch.citations, o.rule_id)}")
+        if o.dose_note and aud == "clinician":
             st.caption(loc(o.dose_note, lang))
-    for key, notes in (("h_caution", tr.caution), ("h_not_rec", tr.not_recommended)):
-        if notes:
+    for key, items in (("h_caution", tr.caution), ("h_not_rec", tr.not_recommended)):
+        if items:
             st.markdown(f"**{t(key, lang)}**")
-        for n in notes:
-            st.markdown(f"- **{say(n.label, lang, aud)}**: {say(n.reason, lang, aud)}")
+        for n in items:
+            cite = notes.mark(n.citations, n.rule_id, n.section)
+            st.markdown(f"- **{say(n.label, lang, aud)}**: {say(n.reason, lang, aud)}{cite}")
             if n.nuance:
                 st.caption(say(n.nuance, lang, aud))
     for flag in tr.transplant_cautions:
-        st.warning(say(flag.text, lang, aud))
+        st.warning(say(flag.text, lang, aud) + notes.mark(flag.citations, flag.rule_id))
 
 
-def calendar_view(plan: Plan, lang: Lang, aud: Audience) -> None:
-    """Timeline chart and table of the dated follow-up."""
-    import altair as alt
-
-    rows = visit_rows(plan, lang, aud)
-    if not rows:
-        return
-    chart = (
-        alt.Chart(alt.Data(values=rows))  # type: ignore[no-untyped-call]
-        .mark_circle(size=90)
-        .encode(
-            x=alt.X("date:T", title=t("ui_date", lang)),
-            y=alt.Y("item:N", title=None, axis=alt.Axis(labelLimit=320)),
-            color=alt.Color("basis:N", title=t("ui_basis", lang)),
-            tooltip=["date:T", "item:N", "basis:N", "rule_id:N"],
-        )
-        .properties(
-            height=40 + 28 * len({r["item"] for r in rows}), title=t("ui_visit_chart", lang)
-        )
-    )
-    st.altair_chart(chart, use_container_width=True)
-    st.dataframe(
-        [
-            {
-                t("ui_date", lang): r["date"],
-                t("item", lang): r["item"],
-                t("ui_basis", lang): r["basis"],
-            }
-            for r in rows
-        ],
-        hide_index=True,
-        use_container_width=True,
-    )
+def _rest_view(plan: Plan, lang: Lang, aud: Audience, notes: Notes) -> None:
+    st.subheader(t("h_supportive", lang))
+    for item in plan.supportive:
+        cite = notes.mark(item.citations, item.rule_id, item.section)
+        st.markdown(f"- **{say(item.label, lang, aud)}** — {say(item.reason, lang, aud)}{cite}")
+    st.subheader(t("h_prognosis", lang))
+    for f in plan.prognosis.adverse_factors:
+        cohort = f" — {loc(f.cohort, lang)}" if aud == "clinician" else ""
+        st.markdown(f"- **{say(f.label, lang, aud)}**{cohort}{notes.mark(f.citations, f.rule_id)}")
+    if not plan.prognosis.adverse_factors:
+        st.caption(t("none", lang))
+    if aud == "clinician":
+        st.subheader(t("h_warnings", lang))
+        for w in plan.warnings:
+            st.info(say(w.text, lang, aud) + notes.mark(w.citations, w.rule_id, w.section))
 
 
-def transparency_view(
-    lang: Lang,
-    version: str,
-    answer: Answer | None,
-    sources: dict[str, Source],
-    case_data: dict[str, Any] | None,
-) -> None:
-    """Knowledge version, sources of the current answer, inputs used, intended use."""
-    st.markdown(f"**{t('knowledge_version', lang)}:** `{version}`")
-    st.markdown(f"**{t('ui_sources_answer', lang)}**")
-    refs = sorted({r for c in (answer.citations if answer else ()) for r in c.references})
-    st.dataframe(
-        [
-            {
-                "id": r,
-                t("ui_reference", lang): sources[r].reference,
-                t("ui_type", lang): sources[r].type,
-                t("ui_year", lang): sources[r].year,
-            }
-            for r in refs
-            if r in sources
-        ],
-        hide_index=True,
-        use_container_width=True,
-    )
-    st.markdown(f"**{t('ui_inputs', lang)}**")
-    st.json(case_data or {})
-    st.markdown(f"**{t('ui_intended_use', lang)}**")
-    st.info(t("ui_intended_text", lang))
+def sources_view(notes: Notes, lang: Lang, sources: dict[str, Source], quote: Quote) -> None:
+    """Numbered sources, each with an expandable 'how we know'."""
+    st.subheader(t("ui_cite_n", lang))
+    for n, sid in enumerate(notes.order, start=1):
+        src = sources.get(sid)
+        title = source_line(src, lang) if src else sid
+        with st.expander(f"[{n}] {inline(title, 110)}"):
+            st.markdown(f"**{t('ui_how_we_know', lang)}**")
+            st.markdown(f"{t('ui_source', lang)}: {inline(title, 600)}")
+            for rule_id, section in notes.uses[sid]:
+                text = quote(lang, section) if section else ""
+                if text:
+                    st.markdown(quote_block(text))
+                st.caption(f"{t('ui_rule', lang)} {rule_id} · {t('section', lang)} {section}")
