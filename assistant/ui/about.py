@@ -9,7 +9,7 @@ import streamlit as st
 from assistant.contracts import Answer, Lang, PatientCase, Source
 from assistant.i18n import t
 from assistant.ui.fields import field_label, number_text
-from assistant.ui.strings import OPTION_LABELS, source_line, source_type
+from assistant.ui.strings import OPTION_LABELS, source_title, source_type
 
 
 def value_text(value: Any, lang: Lang) -> str:
@@ -52,7 +52,7 @@ def transparency_view(
     refs = sorted({r for c in (answer.citations if answer else ()) for r in c.references})
     rows = [
         {
-            t("ui_reference", lang): source_line(sources[r], lang),
+            t("ui_reference", lang): source_title(sources[r], lang),
             t("ui_type", lang): source_type(sources[r], lang),
             t("ui_year", lang): str(sources[r].year),
         }

@@ -43,10 +43,12 @@ def _chart(rows: list[dict[str, Any]], lang: Lang) -> Any:
             color=alt.Color(
                 "basis:N",
                 scale=alt.Scale(domain=domain, range=[PALETTE[b] for b in BASES]),
-                legend=alt.Legend(title=t("ui_legend", lang), orient="bottom"),
+                legend=None,  # the legend above the chart serves the chart and the list
             ),
             shape=alt.Shape(
-                "basis:N", scale=alt.Scale(domain=domain, range=[SHAPES[b] for b in BASES])
+                "basis:N",
+                scale=alt.Scale(domain=domain, range=[SHAPES[b] for b in BASES]),
+                legend=None,
             ),
             tooltip=[
                 alt.Tooltip("when:N", title=t("ui_date", lang)),
@@ -54,8 +56,13 @@ def _chart(rows: list[dict[str, Any]], lang: Lang) -> Any:
                 alt.Tooltip("basis:N", title=t("ui_basis", lang)),
             ],
         )
-        .properties(height=40 + 28 * len({r["item"] for r in rows}))
+        .properties(height=chart_height(rows))
     )
+
+
+def chart_height(rows: list[dict[str, Any]]) -> int:
+    """Enough height for one readable row per monitored item."""
+    return 60 + 30 * len({r["item"] for r in rows})
 
 
 def calendar_view(plan: Plan, lang: Lang, aud: Audience) -> None:
@@ -71,7 +78,7 @@ def calendar_view(plan: Plan, lang: Lang, aud: Audience) -> None:
     st.markdown(legend_html(lang), unsafe_allow_html=True)
     with st.container(key="poems_chart"):
         st.markdown(f"**{t('ui_visit_chart', lang)}**")
-        st.altair_chart(_chart(rows, lang), width="stretch")
+        st.altair_chart(_chart(rows, lang), width="stretch", height=chart_height(rows))
     st.markdown(f"**{t('ui_timeline', lang)}**")
     basis = {(r["date"], r["item"]): str(r["basis_code"]) for r in rows}
     for day, tests in visit_days(plan, lang, aud):

@@ -31,6 +31,8 @@ class FormField:
 
 
 TRI = ("unknown", "present", "absent")
+YES_NO = ("unknown", "yes", "no")  # optional yes/no questions; None in the contract is "unknown"
+_TO_BOOL = {"unknown": None, "yes": True, "no": False}
 _ROWS: tuple[tuple[Any, ...], ...] = (
     ("polyneuropathy", "tri", "Polyneuropathy", "Polineuropatía", "findings", TRI),
     ("monoclonal_plasma_cell_disorder", "tri", "Clonal plasma cell disorder",
@@ -169,6 +171,9 @@ def case_to_form(case: PatientCase | None, lang: Lang = "en") -> dict[str, Any]:
     data["vegf_confounders"] = list(vegf.get("confounders", ()))
     data["endocrinopathy_types"] = list(data["endocrinopathy_types"])
     data["treatment_start_date"] = format_date(data["treatment_start_date"], lang)
+    for f in FIELDS:
+        if f.kind == "bool3":
+            data[f.name] = {None: "unknown", True: "yes", False: "no"}[data[f.name]]
     return data
 
 
@@ -178,6 +183,9 @@ def form_to_dict(values: dict[str, Any]) -> dict[str, Any]:
     Raises ValueError (naming the field) when the typed date cannot be read.
     """
     data = {k: v for k, v in values.items() if not k.startswith("vegf_")}
+    for f in FIELDS:
+        if f.kind == "bool3" and f.name in data:
+            data[f.name] = _TO_BOOL.get(data[f.name], data[f.name])
     try:
         data["treatment_start_date"] = parse_date(values.get("treatment_start_date"))
     except ValueError as exc:

@@ -8,7 +8,7 @@ import streamlit as st
 
 from assistant.contracts import Lang
 from assistant.i18n import t
-from assistant.ui.fields import FIELDS, FormField, date_placeholder, label
+from assistant.ui.fields import FIELDS, YES_NO, FormField, date_placeholder, label
 from assistant.ui.strings import OPTION_LABELS
 
 
@@ -22,7 +22,7 @@ def option_label(value: Any, lang: Lang) -> str:
 
 
 def _choice(f: FormField, lang: Lang, key: str) -> Any:
-    options: tuple[Any, ...] = (None, True, False) if f.kind == "bool3" else f.options
+    options = YES_NO if f.kind == "bool3" else f.options
     return st.selectbox(
         label(f, lang),
         options,
@@ -85,7 +85,7 @@ def flash(kind: str | None, lang: Lang) -> None:
         return
     if kind == "ui_case_invalid":
         st.error(t(kind, lang))
-        st.toast(t(kind, lang), icon="⚠️")
+        st.toast(t(kind, lang), icon=":material/error:")
     else:
         st.success(t("ui_case_saved_where", lang))
-        st.toast(t("ui_case_saved_where", lang), icon="✅")
+        st.toast(t("ui_case_saved_where", lang), icon=":material/check_circle:")

@@ -18,6 +18,10 @@ from assistant.untrusted import neutralise
 T = TypeVar("T")
 log = logging.getLogger(__name__)
 LANGS = ["English", "Español"]
+_CSS = (
+    "<style>[data-testid='stMainBlockContainer']{padding-top:2.5rem}"
+    "@media (max-width:640px){[data-testid='stMainBlockContainer'] h1{font-size:1.6rem}}</style>"
+)
 
 
 def default_language(ss: Any) -> None:
@@ -30,6 +34,7 @@ def default_language(ss: Any) -> None:
 def header(ss: Any) -> tuple[Lang, str]:
     """Title, caption, and the language and audience switches in the main area."""
     lang = session.ui_lang(ss)
+    st.html(_CSS)
     st.title(t("app_title", lang))
     st.caption(t("app_caption", lang))
     left, mid, right = st.columns([2, 2, 1], vertical_alignment="bottom")
@@ -78,14 +83,29 @@ def chat_tab(ss: Any, answers: list[Answer], sources: dict[str, Any]) -> None:
 
 
 def scroll_to_answer(turn: int) -> None:
-    """Bring the start of the newest answer into view (not the end of its citation list)."""
+    """Bring the newest question and the start of its answer into view.
+
+    Streamlit keeps the page pinned to the bottom while a long answer renders, so the script
+    re-aligns until the layout is stable (up to 10 s) and stops as soon as the user scrolls.
+    """
     script = f"""<script>
-    // turn {turn}
-    const go = () => {{
-      const msgs = document.querySelectorAll('[data-testid="stChatMessage"]');
-      const last = msgs[msgs.length - 1];
-      if (last) last.scrollIntoView({{block: "start"}});
-    }};
-    [200, 600, 1500].forEach(ms => setTimeout(go, ms));
+    (() => {{ // turn {turn}
+      let stable = 0, last = -1, tries = 0, user = false;
+      const stop = () => {{ user = true; }};
+      ["wheel", "touchstart", "keydown"].forEach(
+        e => window.addEventListener(e, stop, {{once: true}}));
+      const tick = () => {{
+        const msgs = document.querySelectorAll('[data-testid="stChatMessage"]');
+        const start = msgs[Math.max(msgs.length - 2, 0)];
+        if (!start || user || tries++ > 40) return;
+        const top = start.getBoundingClientRect().top;
+        const height = document.body.scrollHeight + msgs.length;
+        if (Math.abs(top) > 2) start.scrollIntoView({{block: "start"}});
+        stable = (height === last && Math.abs(top) <= 2) ? stable + 1 : 0;
+        last = height;
+        if (stable < 3) setTimeout(tick, 250);
+      }};
+      setTimeout(tick, 150);
+    }})();
     </script>"""
     st.html(script, unsafe_allow_javascript=True)

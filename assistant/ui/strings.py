@@ -13,6 +13,8 @@ def _l(en: str, es: str) -> L:
 
 OPTION_LABELS: dict[str, L] = {
     "unknown": _l("unknown", "desconocido"),
+    "yes": _l("yes", "sí"),
+    "no": _l("no", "no"),
     "present": _l("present", "presente"),
     "absent": _l("absent", "ausente"),
     "female": _l("female", "mujer"),
@@ -152,6 +154,13 @@ UI: dict[str, L] = {
 def source_type(src: Source, lang: Lang) -> str:
     """The evidence type in words."""
     return SOURCE_TYPES.get(src.type, {}).get(lang, src.type.replace("_", " "))
+
+
+def source_title(src: Source, lang: Lang) -> str:
+    """The reference as published; the seed named for what it is."""
+    if src.id == SEED_ID:
+        return f"{SEED_NAME[lang][0].upper()}{SEED_NAME[lang][1:]}"
+    return src.reference
 
 
 def source_line(src: Source, lang: Lang) -> str:

@@ -21,7 +21,11 @@ from assistant.untrusted import inline, quote_block
 Quote = Callable[[Lang, str], str]
 _IMAGE = re.compile(r"!\[")
 _TAG = re.compile(r"<(?=[A-Za-z/!?])")
-_STATUS_ICON = {"met": "✅", "not_met": "✖️", "unknown": "❔"}
+_STATUS = {
+    "met": ":green[:material/check_circle: {}]",
+    "not_met": ":red[:material/cancel: {}]",
+    "unknown": ":gray[:material/help: {}]",
+}
 
 
 def safe_markdown(text: str) -> str:
@@ -79,10 +83,9 @@ def _criteria_cards(plan: Plan, lang: Lang, aud: Audience, notes: Notes) -> None
     cols = st.columns(3)
     for i, c in enumerate(plan.diagnosis.criteria):
         with cols[i % 3].container(border=True):
-            st.markdown(
-                f"{_STATUS_ICON.get(c.status, '')} **{say(c.label, lang, aud)}**  \n"
-                f"{t(c.group, lang)} · **{t(c.status, lang)}**"
-            )
+            group = f"{t(c.group, lang)} · " if aud == "clinician" else ""
+            status = _STATUS.get(c.status, "{}").format(t(c.status, lang))
+            st.markdown(f"**{say(c.label, lang, aud)}**  \n{group}**{status}**")
             st.caption(loc(c.evidence, lang) + notes.mark(c.citations, c.rule_id, c.section))
 
 
