@@ -7,6 +7,7 @@ The page shell (title, switches) renders first; the model and index then load un
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import streamlit as st
@@ -26,9 +27,9 @@ from assistant.ui.views import plan_view
 
 
 @st.cache_resource(show_spinner=False)
-def get_service() -> Assistant:
-    """One service per process; the model, index and rules load once, here."""
-    service = Assistant(Settings())
+def get_service(settings_json: str) -> Assistant:
+    """One service per process and settings; the model, index and rules load once, here."""
+    service = Assistant(Settings.model_validate_json(settings_json))
     service.ensure_index()
     service.retriever()
     service.chatbook()
@@ -40,7 +41,9 @@ def load(lang: Lang) -> tuple[Assistant, str] | None:
     """The service and knowledge version, with a visible message while they load."""
     with st.spinner(t("ui_loading", lang)):
         return guarded(
-            lambda: (lambda s: (s, s.ensure_index().knowledge_version))(get_service()),
+            lambda: (lambda s: (s, s.ensure_index().knowledge_version))(
+                get_service(Settings().model_dump_json())
+            ),
             lang,
             "ui_start_failed",
         )
@@ -49,12 +52,15 @@ def load(lang: Lang) -> tuple[Assistant, str] | None:
 def quote_lookup(service: Assistant) -> Any:
     """Guideline section text by (language, section id), for "how we know"."""
 
-    def quote(lang: Lang, section: str) -> str:
+    def quote(lang: Lang, section: str) -> tuple[str, str]:
         try:
             chunks = service.section_lookup()(lang, section)
         except Exception:  # a missing quote must not hide the plan
-            return ""
-        return " ".join(c.text for c in chunks[:1])[:600]
+            return "", ""
+        if not chunks:
+            return "", ""
+        text = re.sub(r"\s*\[@[^\]]+\]", "", chunks[0].text)
+        return f"{chunks[0].title} — {chunks[0].heading}", text[:600]
 
     return quote
 

@@ -9,7 +9,8 @@ import streamlit as st
 from assistant.contracts import Answer, Lang, PatientCase, Source
 from assistant.i18n import t
 from assistant.ui.fields import field_label, number_text
-from assistant.ui.strings import OPTION_LABELS, source_title, source_type
+from assistant.ui.strings import OPTION_LABELS, source_line
+from assistant.untrusted import inline
 
 
 def value_text(value: Any, lang: Lang) -> str:
@@ -26,7 +27,7 @@ def value_text(value: Any, lang: Lang) -> str:
     return OPTION_LABELS.get(text, {}).get(lang, text)
 
 
-def inputs_rows(case: PatientCase | None, lang: Lang) -> list[dict[str, str]]:
+def inputs_rows(case: PatientCase | None, lang: Lang) -> list[tuple[str, str]]:
     """The case fields that were entered, one labelled row each."""
     if case is None:
         return []
@@ -36,7 +37,7 @@ def inputs_rows(case: PatientCase | None, lang: Lang) -> list[dict[str, str]]:
     if vegf:
         vegf_value = f"{number_text(vegf['value_pg_ml'], lang)} pg/mL"
         rows.append(("VEGF", f"{vegf_value} · {value_text(vegf.get('specimen'), lang)}"))
-    return [{t("ui_field", lang): k, t("ui_value", lang): v} for k, v in rows]
+    return rows
 
 
 def transparency_view(
@@ -50,25 +51,11 @@ def transparency_view(
     st.markdown(f"**{t('knowledge_version', lang)}:** {version}")
     st.markdown(f"**{t('ui_sources_answer', lang)}**")
     refs = sorted({r for c in (answer.citations if answer else ()) for r in c.references})
-    rows = [
-        {
-            t("ui_reference", lang): source_title(sources[r], lang),
-            t("ui_type", lang): source_type(sources[r], lang),
-            t("ui_year", lang): str(sources[r].year),
-        }
-        for r in refs
-        if r in sources
-    ]
-    if rows:
-        st.dataframe(rows, hide_index=True, width="stretch")
-    else:
-        st.caption(t("ui_no_answer", lang))
+    lines = [f"1. {inline(source_line(sources[r], lang), 600)}" for r in refs if r in sources]
+    st.markdown("\n".join(lines) if lines else t("ui_no_answer", lang))
     st.markdown(f"**{t('ui_inputs', lang)}**")
-    inputs = inputs_rows(case, lang)
-    if inputs:
-        st.dataframe(inputs, hide_index=True, width="stretch")
-    else:
-        st.caption(t("ui_no_inputs", lang))
+    rows = inputs_rows(case, lang)
+    st.markdown("\n".join(f"- **{k}**: {v}" for k, v in rows) or t("ui_no_inputs", lang))
     st.markdown(f"**{t('ui_seed_title', lang)}**")
     st.caption(t("ui_seed_text", lang))
     st.markdown(f"**{t('ui_intended_use', lang)}**")

@@ -20,7 +20,8 @@ log = logging.getLogger(__name__)
 LANGS = ["English", "Español"]
 _CSS = (
     "<style>[data-testid='stMainBlockContainer']{padding-top:2.5rem}"
-    "@media (max-width:640px){[data-testid='stMainBlockContainer'] h1{font-size:1.6rem}}</style>"
+    "@media (max-width:640px){[data-testid='stMainBlockContainer'] h1"
+    "{font-size:1.5rem !important;padding-top:0}}</style>"
 )
 
 
@@ -37,19 +38,21 @@ def header(ss: Any) -> tuple[Lang, str]:
     st.html(_CSS)
     st.title(t("app_title", lang))
     st.caption(t("app_caption", lang))
-    left, mid, right = st.columns([2, 2, 1], vertical_alignment="bottom")
-    left.segmented_control("Language / Idioma", LANGS, key="ui_lang", required=True)
+    row = st.container(horizontal=True, vertical_alignment="center", gap="medium")
+    row.segmented_control(
+        t("language", lang), LANGS, key="ui_lang", required=True, label_visibility="collapsed"
+    )
     lang = session.ui_lang(ss)
-    codes = ["clinician", "patient"]
     ss.setdefault("audience", "clinician")
-    mid.segmented_control(
+    row.segmented_control(
         t("ui_audience", lang),
-        codes,
+        ["clinician", "patient"],
         key="audience",
         required=True,
         format_func=lambda c: t(f"ui_{c}", lang),
+        label_visibility="collapsed",
     )
-    if right.button(t("ui_new_chat", lang), key="new_chat", width="stretch"):
+    if row.button(t("ui_new_chat", lang), key="new_chat", icon=":material/add_comment:"):
         session.reset(ss)
     return lang, str(ss["audience"])
 

@@ -15,10 +15,10 @@ import streamlit as st
 from assistant.contracts import Answer, Lang, Plan, Source
 from assistant.i18n import dose_text, t
 from assistant.render import Audience, loc, say
-from assistant.ui.strings import source_line
+from assistant.ui.strings import source_line, source_type
 from assistant.untrusted import inline, quote_block
 
-Quote = Callable[[Lang, str], str]
+Quote = Callable[[Lang, str], tuple[str, str]]  # (section heading, passage) or ("", "")
 _IMAGE = re.compile(r"!\[")
 _TAG = re.compile(r"<(?=[A-Za-z/!?])")
 _STATUS = {
@@ -170,8 +170,19 @@ def sources_view(notes: Notes, lang: Lang, sources: dict[str, Source], quote: Qu
         with st.expander(f"[{n}] {inline(title, 110)}"):
             st.markdown(f"**{t('ui_how_we_know', lang)}**")
             st.markdown(f"{t('ui_source', lang)}: {inline(title, 600)}")
+            sections: dict[str, list[str]] = {}
             for rule_id, section in notes.uses[sid]:
-                text = quote(lang, section) if section else ""
+                sections.setdefault(section, []).append(rule_id)
+            for section, rules in sections.items():
+                heading, text = quote(lang, section) if section else ("", "")
+                if heading:
+                    st.markdown(f"{t('section', lang)}: {inline(heading)}")
                 if text:
                     st.markdown(quote_block(text))
-                st.caption(f"{t('ui_rule', lang)} {rule_id} · {t('section', lang)} {section}")
+                rule_ids = ", ".join(sorted({r for r in rules if r}))
+                st.caption(f"{t('ui_evidence_type', lang)}: {_kind(src, lang)} · "
+                           f"{t('ui_rule', lang)} {rule_ids}")  # fmt: skip
+
+
+def _kind(src: Source | None, lang: Lang) -> str:
+    return f"{source_type(src, lang)}, {src.year}" if src else "-"

@@ -84,8 +84,8 @@ def test_app_form_validation_errors_are_per_field(
     at.number_input(key="f_platelets_10e9_l").set_value(-5)
     at = _submit(at)
     errors = [e.value for e in at.error]
-    assert "Input should be less than or equal to 120 (got 150)" in errors
-    assert "Input should be greater than or equal to 0 (got -5.0)" in errors
+    assert "Must be at most 120." in errors
+    assert "Must be at least 0." in errors
     assert "Some fields need correcting; the case was not changed." in errors
 
 
@@ -103,20 +103,38 @@ def test_app_chat_findings_fill_the_form(
     assert "Localized: 2 bone lesion(s)" in _text(at)
 
 
-def test_app_language_switch_changes_labels_and_answers(
+def test_app_language_is_the_chosen_one_and_answers_follow_the_question(
     built_settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     at = _app(monkeypatch, built_settings.home)
+    at.segmented_control(key="ui_lang").set_value("Español").run()
     at.chat_input[0].set_value("What is the radiation dose for localized disease?").run()
-    at.sidebar.radio(key="ui_lang").set_value("Español").run()
-    assert at.title[0].value == "Asistente de guías del síndrome POEMS"
-    assert [tab.label for tab in at.tabs][:3] == ["Conversación", "Caso clínico", "Plan"]
-    assert "objetivo de 40-50 Gy es razonable" in _text(at)
-    assert at.sidebar.radio(key="audience_es").options == ["Profesional", "Paciente"]
-    at.sidebar.radio(key="audience_es").set_value("Paciente").run()
-    assert "Radioterapia dirigida a las zonas afectadas del hueso" in _text(at)  # plain words
-    at.sidebar.radio(key="ui_lang").set_value("English").run()
-    assert at.sidebar.radio(key="audience_en").value == "Patient"
+    assert at.title[0].value == "Asistente de guías del síndrome POEMS"  # the page did not flip
+    assert [tab.label for tab in at.tabs][:3] == ["Conversación", "Caso", "Plan"]
+    assert "40-50 Gy" in _text(at)  # the answer is in the question's language
+    assert at.segmented_control(key="audience").options == ["Profesional", "Paciente"]
+    at.segmented_control(key="audience").set_value("patient").run()
+    assert "Radiation treatment aimed at the bone spots" in _text(at)  # plain words
+    at.segmented_control(key="ui_lang").set_value("English").run()
+    assert at.segmented_control(key="audience").value == "patient"
+
+
+@pytest.mark.parametrize(
+    ("env", "value"),
+    [
+        pytest.param("POEMS_CHROMA_URL", "http://127.0.0.1:9", id="chroma-server-down"),
+        pytest.param("POEMS_MODEL_PATH", "/nonexistent/model", id="wrong-model-path"),
+    ],
+)
+def test_app_start_failure_shows_error_and_hint_not_a_trace(
+    env: str, value: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(env, value)
+    at = _app(monkeypatch, tmp_path / "home")
+    assert not at.exception
+    assert at.error and at.info
+    assert "Traceback" not in " ".join(e.value for e in at.error)
+    assert at.title[0].value == "POEMS guideline assistant"  # the shell rendered first
 
 
 def test_app_two_sessions_do_not_share_state(

@@ -43,7 +43,6 @@ WORDS = {
         "saved": "Case updated",
         "patient_aud": "Patient",
         "plan_title": "POEMS management plan",
-        "handout": "About your condition",
     },
     "es": {
         "lang": "Español",
@@ -56,7 +55,6 @@ WORDS = {
         "saved": "Caso actualizado",
         "patient_aud": "Paciente",
         "plan_title": "Plan de manejo del síndrome POEMS",
-        "handout": "",
     },
 }
 RULE_ID = re.compile(r"\b(dx|wu|st|tx|mo|sp|pg|wa|sy|vg)\.\d{3}\b")
@@ -83,10 +81,8 @@ def _chat(page: Any, text: str) -> None:
     box = page.get_by_test_id("stChatInputTextArea")
     box.fill(text)
     box.press("Enter")
-    page.wait_for_function(
-        f"() => document.querySelectorAll('[data-testid=\"stChatMessage\"]').length >= {before + 2}",
-        timeout=120_000,
-    )
+    count = "document.querySelectorAll('[data-testid=\"stChatMessage\"]').length"
+    page.wait_for_function(f"() => {count} >= {before + 2}", timeout=120_000)
     wait_idle(page)
     page.wait_for_timeout(2_600)  # the scroll script runs up to 2.5 s after the answer
 
