@@ -12,7 +12,7 @@ from assistant.contracts import Answer, Lang
 from assistant.errors import UserFacingError
 from assistant.i18n import t
 from assistant.ui import session
-from assistant.ui.views import answer_view
+from assistant.ui.views import answer_view, unlink
 from assistant.untrusted import neutralise
 
 T = TypeVar("T")
@@ -74,7 +74,7 @@ def guarded(action: Callable[[], T], lang: Lang, failed: str) -> T | None:
 def chat_tab(ss: Any, answers: list[Answer], sources: dict[str, Any]) -> None:
     """The conversation: user text shown inert, each answer with citations and follow-ups."""
     for i, ((_, msg), answer) in enumerate(zip(ss.turns, answers, strict=False)):
-        st.chat_message("user").markdown(neutralise(msg))
+        st.chat_message("user").markdown(unlink(neutralise(msg)))
         with st.chat_message("assistant"):
             clicked = answer_view(answer, key=f"a{i}", sources=sources)
         if clicked:

@@ -20,6 +20,8 @@ from assistant.untrusted import inline, quote_block
 
 Quote = Callable[[Lang, str], tuple[str, str]]  # (section heading, passage) or ("", "")
 _IMAGE = re.compile(r"!\[")
+_AUTOLINK = re.compile(r"(?i)\b(https?|ftp|mailto|file|www)([:.@])")
+_MARKER = re.compile(r"\s*\[@[^\]]+\]")
 _TAG = re.compile(r"<(?=[A-Za-z/!?])")
 _STATUS = {
     "met": ":green[:material/check_circle: {}]",
@@ -28,9 +30,34 @@ _STATUS = {
 }
 
 
+def unlink(markdown: str) -> str:
+    """Escaped untrusted Markdown with URL-like words broken (a word joiner after the scheme),
+    so that GitHub-style autolinks do not turn them into live links."""
+    return _AUTOLINK.sub("\\1\u2060\\2", markdown)
+
+
+def untrusted_quote(text: str) -> str:
+    """A user passage as an inert quotation."""
+    return unlink(quote_block(text))
+
+
+def untrusted_line(text: str, limit: int = 200) -> str:
+    """A user title or label as one inert line."""
+    return unlink(inline(text, limit))
+
+
+def is_user_document(source_id: str, sources: dict[str, Source]) -> bool:
+    """True unless the passage is the project's own guideline or a listed publication."""
+    src = sources.get(source_id)
+    if src is not None:
+        return src.type == "user_document"
+    return not source_id.startswith("guideline-")
+
+
 def safe_markdown(text: str) -> str:
-    """Our own Markdown with images and raw HTML disabled (the page never fetches from text)."""
-    return _TAG.sub(r"\\<", _IMAGE.sub(r"!\\[", text))
+    """Our own answer Markdown with images, links and raw HTML disabled: the page never fetches
+    or links anything named in text (answers quote user documents)."""
+    return unlink(_TAG.sub(r"\\<", _IMAGE.sub(r"!\\[", text.replace("](", "]\\("))))
 
 
 def answer_view(answer: Answer, key: str, sources: dict[str, Source]) -> str | None:
@@ -40,10 +67,11 @@ def answer_view(answer: Answer, key: str, sources: dict[str, Source]) -> str | N
         st.info(t("ui_refused", lang))
     st.markdown(safe_markdown(answer.text))
     for c in answer.citations:
-        with st.expander(f"[{c.n}] {inline(c.title, 90)} — {inline(c.locator, 60)}"):
-            user = c.source_id not in sources
+        title = f"{untrusted_line(c.title, 90)} — {untrusted_line(c.locator, 60)}"
+        with st.expander(f"[{c.n}] {title}"):
+            user = is_user_document(c.source_id, sources)
             st.caption(t("ui_user_doc" if user else "ui_quote", lang))
-            st.markdown(quote_block(c.quote))
+            st.markdown(untrusted_quote(c.quote if user else _MARKER.sub("", c.quote)))
             refs = [sources[r] for r in c.references if r in sources]
             if refs and answer.audience == "clinician":
                 st.caption(t("ui_literature", lang))
