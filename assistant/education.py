@@ -214,7 +214,7 @@ def build_handout(plan: Plan, book: HandoutBook, sources: dict[str, Source], lan
     )
     r = readability(prose(sections), lang)
     about = _pick(book.about, lang)[0].format(
-        today=plan.today.isoformat(), version=plan.knowledge_version
+        today=long_date(plan.today, lang), version=plan.knowledge_version
     )
     return Handout(
         lang=lang,

@@ -67,12 +67,13 @@ def case_form(lang: Lang, values: dict[str, Any], errors: dict[str, str]) -> dic
     with st.form("case_form"):
         for group in ("findings", "lab", "history"):
             st.markdown(f"**{t('ui_group_' + group, lang)}**")
-            cols = st.columns(3)
-            for i, f in enumerate(x for x in FIELDS if x.group == group):
-                with cols[i % 3]:
-                    out[f.name] = _widget(f, lang, values)
-                    if f.name in errors:
-                        st.error(errors[f.name])
+            fields = [x for x in FIELDS if x.group == group]
+            for row in range(0, len(fields), 3):  # one row at a time: phones keep the order
+                for col, f in zip(st.columns(3), fields[row : row + 3], strict=False):
+                    with col:
+                        out[f.name] = _widget(f, lang, values)
+                        if f.name in errors:
+                            st.error(errors[f.name])
         if "case" in errors:
             st.error(errors["case"])
         submitted = st.form_submit_button(t("ui_apply", lang), type="primary")

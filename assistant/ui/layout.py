@@ -38,7 +38,7 @@ def header(ss: Any) -> tuple[Lang, str]:
     st.html(_CSS)
     st.title(t("app_title", lang))
     st.caption(t("app_caption", lang))
-    row = st.container(horizontal=True, vertical_alignment="center", gap="medium")
+    row = st.container(horizontal=True, vertical_alignment="center", gap="small")
     row.segmented_control(
         t("language", lang), LANGS, key="ui_lang", required=True, label_visibility="collapsed"
     )

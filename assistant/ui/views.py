@@ -108,8 +108,10 @@ class Notes:
 
 
 def _criteria_cards(plan: Plan, lang: Lang, aud: Audience, notes: Notes) -> None:
-    cols = st.columns(3)
-    for i, c in enumerate(plan.diagnosis.criteria):
+    criteria = plan.diagnosis.criteria
+    for i, c in enumerate(criteria):
+        if i % 3 == 0:  # one row at a time: phones keep the order
+            cols = st.columns(3)
         with cols[i % 3].container(border=True):
             group = f"{t(c.group, lang)} · " if aud == "clinician" else ""
             status = _STATUS.get(c.status, "{}").format(t(c.status, lang))

@@ -171,6 +171,11 @@ def test_browser_main_flows(app_url: str, lang: str, viewport: dict[str, int], t
         shot(page, f"{tag}-06-plan")
         files = _downloads(page, tmp_path)
         _check_files(files, lang)
+        how = page.get_by_test_id("stExpander").filter(visible=True).first
+        how.locator("summary").click()
+        how.scroll_into_view_if_needed()
+        page.wait_for_timeout(500)
+        shot(page, f"{tag}-06b-how-we-know")
         _tab(page, w["tabs"][3])
         shot(page, f"{tag}-07-calendar")
         page.get_by_text(w["patient_aud"], exact=True).click()
