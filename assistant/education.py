@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.contracts import Lang, Localized, Plan, Source
+from assistant.i18n import long_date
 from assistant.readability import readability
 from assistant.render import say
 from assistant.ui.strings import source_line
@@ -80,44 +81,6 @@ class Handout(BaseModel):
     about: str
     sources: tuple[str, ...]
     readability: Score
-
-
-MONTHS = {
-    "en": (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
-    "es": (
-        "enero",
-        "febrero",
-        "marzo",
-        "abril",
-        "mayo",
-        "junio",
-        "julio",
-        "agosto",
-        "septiembre",
-        "octubre",
-        "noviembre",
-        "diciembre",
-    ),
-}
-
-
-def long_date(d: date, lang: Lang) -> str:
-    """'1 December 2026' / '1 de diciembre de 2026'."""
-    month = MONTHS[lang][d.month - 1]
-    return f"{d.day} {month} {d.year}" if lang == "en" else f"{d.day} de {month} de {d.year}"
 
 
 def _pick(text: Localized | Block, lang: Lang) -> tuple[str, ...]:

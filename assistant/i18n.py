@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from assistant.contracts import Lang
 from assistant.ui.strings import UI
 
@@ -246,3 +248,17 @@ def dose_text(agent: str, dose: float, unit: str, schedule: str, lang: Lang) -> 
 def t(key: str, lang: Lang, **values: object) -> str:
     """The message `key` in `lang`, formatted with `values`."""
     return MESSAGES[key][lang].format(**values)
+
+
+MONTHS: dict[Lang, tuple[str, ...]] = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+           "septiembre", "octubre", "noviembre", "diciembre"),
+}  # fmt: skip
+
+
+def long_date(d: date, lang: Lang) -> str:
+    """'1 December 2026' / '1 de diciembre de 2026'."""
+    month = MONTHS[lang][d.month - 1]
+    return f"{d.day} {month} {d.year}" if lang == "en" else f"{d.day} de {month} de {d.year}"

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Mapping
 from typing import Literal
 
 from assistant.contracts import (
@@ -12,10 +13,12 @@ from assistant.contracts import (
     Localized,
     MonitoringItem,
     Plan,
+    Source,
     TreatmentOption,
     Wording,
 )
-from assistant.i18n import dose_text, t
+from assistant.i18n import dose_text, long_date, t
+from assistant.ui.strings import source_line
 
 Audience = Literal["clinician", "patient"]
 
@@ -32,8 +35,33 @@ def loc(text: Localized, lang: Lang) -> str:
 
 
 def cite(ids: Iterable[str]) -> str:
-    """Inline source ids, e.g. `[humeniuk2013; nozza2017]`."""
-    return f"[{'; '.join(ids)}]"
+    """A placeholder for the sources of one statement; `plan_markdown` numbers them."""
+    return f"⟦{';'.join(ids)}⟧"
+
+
+_CITE = re.compile(r" ?⟦([^⟧]*)⟧")
+
+
+def number_citations(
+    text: str, audience: Audience, lang: Lang, sources: Mapping[str, Source] | None
+) -> str:
+    """Citations as [1, 2] with a numbered source list (clinicians); none for patients."""
+    if audience == "patient":
+        return _CITE.sub("", text)
+    order: list[str] = []
+
+    def number(match: re.Match[str]) -> str:
+        ids = [i for i in match.group(1).split(";") if i]
+        order.extend(i for i in ids if i not in order)
+        nums = sorted({order.index(i) + 1 for i in ids})
+        return f" [{', '.join(str(n) for n in nums)}]" if nums else ""
+
+    body = _CITE.sub(number, text).rstrip()
+    listed = [
+        f"{n}. {source_line(sources[i], lang) if sources and i in sources else i}"
+        for n, i in enumerate(order, 1)
+    ]
+    return "\n".join([body, "", f"## {t('sources', lang)}", "", *listed]) + "\n"
 
 
 def _cell(text: str) -> str:
@@ -57,9 +85,11 @@ def _diagnosis(plan: Plan, lang: Lang, aud: Audience) -> list[str]:
             f"| {_cell(say(c.label, lang, aud))} | {t(c.group, lang)} | {t(c.status, lang)} | "
             f"{_cell(loc(c.evidence, lang))} {cite(c.citations)} |"
         )
+    names = {c.code: say(c.label, lang, aud) for c in dx.criteria}
     if dx.missing:
-        out += ["", f"{t('missing', lang)}: {', '.join(dx.missing)}"]
-    out += ["", f"{t('japanese', lang)}: {t(dx.japanese_criteria, lang)}"]
+        out += ["", f"{t('missing', lang)}: {', '.join(names.get(m, m) for m in dx.missing)}"]
+    if aud == "clinician":
+        out += ["", f"{t('japanese', lang)}: {t(dx.japanese_criteria, lang)}"]
     out += [f"- ⚑ {say(f.text, lang, aud)} {cite(f.citations)}" for f in dx.flags]
     return [*out, ""]
 
@@ -157,13 +187,22 @@ def _listing(title: str, rows: list[str]) -> list[str]:
     return [f"## {title}", "", *(rows or ["-"]), ""]
 
 
-def plan_markdown(plan: Plan, lang: Lang, audience: Audience = "clinician") -> str:
-    """The whole plan as Markdown; deterministic for a given plan, language and audience."""
+def plan_markdown(
+    plan: Plan,
+    lang: Lang,
+    audience: Audience = "clinician",
+    sources: Mapping[str, Source] | None = None,
+) -> str:
+    """The whole plan as Markdown; deterministic for a given plan, language and audience.
+
+    Clinicians get numbered citations and a source list (references from `sources`, else ids);
+    patients get plain wording without citations, cohorts or hazard ratios.
+    """
     aud = audience
     lines = [
         f"# {t('plan_title', lang)}",
         "",
-        t("plan_meta", lang, today=plan.today.isoformat(), version=plan.knowledge_version),
+        t("plan_meta", lang, today=long_date(plan.today, lang), version=plan.knowledge_version),
         "",
     ]
     lines += _diagnosis(plan, lang, aud) + _workup(plan, lang, aud) + _strat(plan, lang, aud)
@@ -178,7 +217,8 @@ def plan_markdown(plan: Plan, lang: Lang, audience: Audience = "clinician") -> s
     lines += _listing(
         t("h_prognosis", lang),
         [
-            f"- **{say(f.label, lang, aud)}** — {loc(f.cohort, lang)} {cite(f.citations)}"
+            f"- **{say(f.label, lang, aud)}**"
+            + (f" — {loc(f.cohort, lang)} {cite(f.citations)}" if aud == "clinician" else "")
             for f in plan.prognosis.adverse_factors
         ]
         or [t("none", lang)],
@@ -187,7 +227,7 @@ def plan_markdown(plan: Plan, lang: Lang, audience: Audience = "clinician") -> s
         t("h_warnings", lang),
         [f"- {say(w.text, lang, aud)} {cite(w.citations)}" for w in plan.warnings],
     )
-    return "\n".join(lines).rstrip() + "\n"
+    return number_citations("\n".join(lines), aud, lang, sources)
 
 
 def answer_markdown(answer: Answer) -> str:

@@ -9,8 +9,7 @@ import streamlit as st
 
 from assistant.calendar_export import BASES, PALETTE, SHAPES, visit_days, visit_rows
 from assistant.contracts import Lang, Plan
-from assistant.education import MONTHS, long_date
-from assistant.i18n import t
+from assistant.i18n import MONTHS, long_date, t
 from assistant.render import Audience
 
 # the chart needs width: below 640 px only the list of visit days is shown

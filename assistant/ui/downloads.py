@@ -32,8 +32,9 @@ def downloads(
 ) -> list[Download]:
     """The files, built by the same functions the CLI uses (`poems handout`, `poems plan`)."""
     handout, book = service.handout(case, lang, plan.today)
+    plan_md = plan_markdown(plan, lang, aud, service.sources())
     files = [
-        Download("md", t("ui_download_md", lang), plan_markdown(plan, lang, aud).encode(),
+        Download("md", t("ui_download_md", lang), plan_md.encode(),
                  f"poems-plan-{lang}.md", "text/markdown"),
         Download("json", t("ui_download_json", lang), plan.model_dump_json(indent=2).encode(),
                  "poems-plan.json", "application/json"),
