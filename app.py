@@ -60,7 +60,9 @@ def quote_lookup(service: Assistant) -> Any:
         if not chunks:
             return "", ""
         text = re.sub(r"\s*\[@[^\]]+\]", "", chunks[0].text)
-        return f"{chunks[0].title} — {chunks[0].heading}", text[:600]
+        if len(text) > 600:  # whole sentences only
+            text = text[: text.rfind(". ", 0, 600) + 1] + " …"
+        return f"{chunks[0].title} — {chunks[0].heading}", text
 
     return quote
 

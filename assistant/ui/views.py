@@ -200,6 +200,7 @@ def sources_view(notes: Notes, lang: Lang, sources: dict[str, Source], quote: Qu
         with st.expander(f"[{n}] {inline(title, 110)}"):
             st.markdown(f"**{t('ui_how_we_know', lang)}**")
             st.markdown(f"{t('ui_source', lang)}: {inline(title, 600)}")
+            st.caption(f"{t('ui_evidence_type', lang)}: {_kind(src, lang)}")
             sections: dict[str, list[str]] = {}
             for rule_id, section in notes.uses[sid]:
                 sections.setdefault(section, []).append(rule_id)
@@ -209,9 +210,7 @@ def sources_view(notes: Notes, lang: Lang, sources: dict[str, Source], quote: Qu
                     st.markdown(f"{t('section', lang)}: {inline(heading)}")
                 if text:
                     st.markdown(quote_block(text))
-                rule_ids = ", ".join(sorted({r for r in rules if r}))
-                st.caption(f"{t('ui_evidence_type', lang)}: {_kind(src, lang)} · "
-                           f"{t('ui_rule', lang)} {rule_ids}")  # fmt: skip
+                st.caption(f"{t('ui_rule', lang)} {', '.join(sorted({r for r in rules if r}))}")
 
 
 def _kind(src: Source | None, lang: Lang) -> str:

@@ -96,6 +96,17 @@ def _answer_start_in_view(page: Any, viewport: dict[str, int]) -> None:
     assert 0 <= top < viewport["height"] * 0.6, f"answer starts at {top}px"
 
 
+def _settled_text(page: Any, done: Any, timeout_s: int = 30) -> str:
+    """The visible tab's text once the rerun after a switch has replaced the old view."""
+    text = ""
+    for _ in range(timeout_s):
+        text = page.get_by_role("tabpanel").filter(visible=True).inner_text()
+        if done(text):
+            break
+        page.wait_for_timeout(1_000)
+    return str(text)
+
+
 def _downloads(page: Any, tmp: Path) -> dict[str, Path]:
     files: dict[str, Path] = {}
     buttons = page.get_by_test_id("stDownloadButton").locator("button")
@@ -181,7 +192,7 @@ def test_browser_main_flows(app_url: str, lang: str, viewport: dict[str, int], t
         page.get_by_text(w["patient_aud"], exact=True).click()
         wait_idle(page)
         _tab(page, w["tabs"][2])
-        plan_text = page.get_by_role("tabpanel").filter(visible=True).inner_text()
+        plan_text = _settled_text(page, lambda text: not RULE_ID.search(text))
         assert not RULE_ID.findall(plan_text), "rule ids in the patient view"
         assert "HR " not in plan_text and "seed2026" not in plan_text
         shot(page, f"{tag}-08-plan-patient")
