@@ -36,7 +36,7 @@ _TO_BOOL = {"unknown": None, "yes": True, "no": False}
 _ROWS: tuple[tuple[Any, ...], ...] = (
     ("polyneuropathy", "tri", "Polyneuropathy", "Polineuropatía", "findings", TRI),
     ("monoclonal_plasma_cell_disorder", "tri", "Clonal plasma cell disorder",
-     "Trastorno clonal de células plasmáticas", "findings", TRI),
+     "Discrasia clonal de células plasmáticas", "findings", TRI),
     ("light_chain", "choice", "Light chain", "Cadena ligera", "findings",
      ("unknown", "lambda", "kappa")),
     ("heavy_chain", "choice", "Heavy chain", "Cadena pesada", "findings",
