@@ -156,6 +156,8 @@ def test_browser_main_flows(app_url: str, lang: str, viewport: dict[str, int], t
     tag = f"{lang}-{viewport['width']}"
     with browser_page(tmp_path / "profile", viewport) as (page, errors):
         page.goto(app_url)
+        page.get_by_test_id("stHeading").first.wait_for(timeout=60_000)  # the shell comes first
+        shot(page, f"{tag}-00-first-paint")
         page.get_by_test_id("stChatInputTextArea").wait_for(timeout=120_000)
         page.get_by_text(w["lang"], exact=True).click()
         wait_idle(page)
