@@ -415,7 +415,9 @@ def app_cmd(port: int) -> None:
     """Start the Streamlit app on 127.0.0.1."""
     import subprocess
 
-    app = Path(__file__).resolve().parent.parent / "app.py"
+    from assistant.settings import PACKAGE_DATA
+
+    app = PACKAGE_DATA / "app.py"  # shipped in the wheel; a symlink to ./app.py in a checkout
     cmd = [
         sys.executable,
         "-m",
@@ -430,5 +432,9 @@ def app_cmd(port: int) -> None:
         "true",
         "--browser.gatherUsageStats",
         "false",
+        "--server.fileWatcherType",  # .streamlit/config.toml is not read outside a checkout
+        "none",
+        "--client.toolbarMode",
+        "minimal",
     ]
     raise SystemExit(subprocess.call(cmd))

@@ -1,11 +1,12 @@
 """A read-side copy of the active embedded index: its manifest, chunks and vectors in one file.
 
 Chroma stays the store that builds write to. After each build (or on the first query that finds
-the copy missing) the active collection is copied into `<POEMS_HOME>/chroma/poems_snapshot.npz`,
+the copy missing) the active collection is copied into `<POEMS_HOME>/chroma/poems_snapshot/`,
 so that a new process can answer with numpy alone: importing chromadb costs about a second on
 two cores, more than the whole query budget. Exact cosine over a few thousand 384-dimension
-vectors takes about a millisecond. The file sits inside the Chroma folder, so deleting or moving
-the store aside removes it too; it is replaced atomically.
+vectors takes about a millisecond. The file sits inside the Chroma folder, beside Chroma's own
+segment folders, so deleting the store, its segments, or moving it aside removes the copy too;
+it is replaced atomically.
 """
 
 from __future__ import annotations
@@ -28,12 +29,9 @@ if TYPE_CHECKING:
 
     from assistant.ports import Embedder
 
-FILE_NAME = "poems_snapshot.npz"
-
-
 def snapshot_path(home: Path) -> Path:
     """Where the snapshot of the embedded store lives."""
-    return home / "chroma" / FILE_NAME
+    return home / "chroma" / "poems_snapshot" / "index.npz"
 
 
 @dataclass(frozen=True)
