@@ -59,6 +59,22 @@ def test_export_is_reused_until_the_weights_change(tmp_path: Path) -> None:
     assert onnx_embedder.is_current(first, model_dir)
 
 
+@pytest.mark.slow
+def test_second_home_copies_the_export_instead_of_exporting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    model_dir = resolve_model_path(None)
+    first = onnx_embedder.ensure_onnx_model(model_dir, tmp_path / "a")
+
+    def no_export(model: Path, out: Path) -> None:
+        raise AssertionError("exported again")
+
+    monkeypatch.setattr(onnx_embedder, "export_onnx", no_export)
+    second = onnx_embedder.ensure_onnx_model(model_dir, tmp_path / "b")
+    assert second != first and second.read_bytes() == first.read_bytes()
+    assert onnx_embedder.is_current(second, model_dir)
+
+
 def test_missing_export_is_not_current(tmp_path: Path) -> None:
     path = onnx_embedder.onnx_model_path(tmp_path)
     assert not onnx_embedder.is_current(path, resolve_model_path(None))
