@@ -30,7 +30,10 @@ def _commands() -> dict[str, tuple[list[str], str | None]]:
         "plan": (["plan", str(CASE), "--today", "2026-11-24", "--json"], None),
         "ask": (["ask", "What is the radiation dose for localized disease?", "--json"], None),
         "search": (["search", "dosis de radioterapia", "--json"], None),
-        "chat_first_answer": (["chat", "--jsonl"], "¿Cuál es el tratamiento de primera línea?\n"),
+        "chat_first_answer": (
+            ["chat", "--jsonl"],
+            "¿Cuál es la dosis de radioterapia para la enfermedad localizada?\n",
+        ),
     }
 
 
