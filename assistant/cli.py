@@ -459,7 +459,7 @@ def app_cmd(port: int) -> None:
 
     from assistant.settings import PACKAGE_DATA
 
-    app = PACKAGE_DATA / "app.py"  # shipped in the wheel; a symlink to ./app.py in a checkout
+    app = (PACKAGE_DATA / "app.py").resolve()  # in the wheel; in a checkout, ./app.py
     cmd = [
         sys.executable,
         "-m",
