@@ -1,0 +1,170 @@
+"""Chat text -> PatientCase updates: statements only, never a guess (pure, given a Matcher).
+
+A message is read up to the lexicon's `max_chars`, split into sentences; questions, requests and
+general statements about the disease change nothing; what-if sentences are hypothetical; every
+other sentence is split into clauses whose cues decide each finding (see docs/extraction.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from assistant.contracts import Localized
+from assistant.findings import notes
+from assistant.findings.matcher import Matcher, load_matcher
+from assistant.findings.phrases import Match
+from assistant.findings.sentences import Clause, Sentence, clauses, normalize, sentences
+from assistant.findings.terms import Candidate, Doubt, clause_terms
+from assistant.findings.values import clause_values
+
+
+@dataclass(frozen=True)
+class Bound:
+    """A value given with a comparator ('VEGF < 200 pg/mL'): shown, never used as a value."""
+
+    field: str
+    comparator: Literal["<", ">"]
+    written: str
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What a message says about the patient.
+
+    `updates`: every value stated, including what-if sentences; `stated`: only those from plain
+    statements (what a conversation may keep); `changes`: each update in the clinician's words.
+    """
+
+    updates: dict[str, Any] = field(default_factory=dict)
+    hypothetical: bool = False
+    notes: tuple[Localized, ...] = ()
+    stated: dict[str, Any] = field(default_factory=dict)
+    bounds: tuple[Bound, ...] = ()
+    changes: tuple[Localized, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        """True when the message states no finding."""
+        return not self.updates
+
+
+@dataclass
+class _Found:
+    """What the sentences of one kind state (built up while reading)."""
+
+    candidates: list[Candidate] = field(default_factory=list)
+    doubts: list[Doubt] = field(default_factory=list)
+    notes: list[Localized] = field(default_factory=list)
+    bounds: list[Bound] = field(default_factory=list)
+    shared: dict[int, Match | None] = field(default_factory=dict)  # per sentence
+
+
+def _clause(m: Matcher, s: Sentence, parts: list[Clause], i: int, found: _Found) -> None:
+    clause, nxt = parts[i], parts[i + 1] if i + 1 < len(parts) else None
+    cands, doubts = clause_terms(m, clause.tokens, s.tokens, found.shared)
+    found.candidates += cands
+    found.doubts += doubts
+    if doubts:
+        return
+    values = clause_values(m, s, clause, nxt)
+    found.candidates += [Candidate(k, v, 0, False) for k, v in values.updates.items()]
+    found.notes += values.notes
+    found.bounds += [Bound(f, c, w) for f, c, w in values.bounds]
+
+
+def _read(m: Matcher, s: Sentence, found: _Found) -> None:
+    parts = clauses(m, s)
+    found.shared = {}
+    for i in range(len(parts)):
+        _clause(m, s, parts, i, found)
+
+
+def _resolve(m: Matcher, cands: list[Candidate]) -> tuple[dict[str, Any], list[Localized]]:
+    by_field: dict[str, list[Candidate]] = {}
+    for cand in cands:
+        by_field.setdefault(cand.field, []).append(cand)
+    updates: dict[str, Any] = {}
+    out: list[Localized] = []
+    for name, group in by_field.items():
+        if group[0].append:
+            updates[name] = tuple(dict.fromkeys(c.value for c in group))
+            continue
+        top = max(c.rank for c in group)
+        values = [c.value for c in group if c.rank == top]
+        if all(v == values[0] for v in values):
+            updates[name] = values[0]
+        else:
+            out.append(notes.conflict(m.lexicon.findings.labels[name]))
+    return updates, out
+
+
+def _label(m: Matcher, name: str) -> Localized:
+    return m.lexicon.findings.labels.get(name, Localized(en=name, es=name))
+
+
+def _extra_notes(m: Matcher, updates: dict[str, Any], found: _Found) -> list[Localized]:
+    out = [
+        notes.doubt(_label(m, f), r)
+        for f, r in dict.fromkeys((d.field, d.reason) for d in found.doubts)
+        if f not in updates
+    ]
+    count = updates.get("bone_lesion_count")
+    if count and "sclerotic_bone_lesions" not in updates and "diffuse_bone_lesions" not in updates:
+        out.append(notes.lesions_unspecified(count))
+    return out
+
+
+def _changes(m: Matcher, updates: dict[str, Any]) -> tuple[Localized, ...]:
+    values = m.lexicon.findings.values
+    out = []
+    for name, value in updates.items():
+        label = _label(m, name)
+        shown = _shown(values, value)
+        out.append(Localized(en=f"{label.en}: {shown.en}", es=f"{label.es}: {shown.es}"))
+    return tuple(out)
+
+
+def _shown(values: dict[str, Localized], value: Any) -> Localized:
+    if isinstance(value, dict):
+        parts = [_shown(values, v) for v in value.values()]
+        return Localized(en=", ".join(p.en for p in parts), es=", ".join(p.es for p in parts))
+    if isinstance(value, tuple):
+        return _shown(values, dict(enumerate(value)))
+    key = str(value).lower() if isinstance(value, bool) else str(value)
+    if isinstance(value, float):
+        key = f"{value:g}"
+    return values.get(key, Localized(en=key, es=key))
+
+
+def extract(message: str, in_case: bool = False, matcher: Matcher | None = None) -> Extraction:
+    """Findings stated in `message`.
+
+    `in_case` (a case already exists) is accepted for callers; statements and questions are told
+    apart per sentence, so it does not change the result. `matcher`: a compiled lexicon (default:
+    the bundled one, loaded once).
+    """
+    m = matcher or load_matcher()
+    text, cut = normalize(message, m.lexicon.findings.limits.max_chars)
+    stated, what_if = _Found(), _Found()
+    kinds = set()
+    for s in sentences(m, text):
+        kinds.add(s.kind)
+        if s.kind in ("statement", "hypothetical"):
+            _read(m, s, stated if s.kind == "statement" else what_if)
+    kept, conflict_notes = _resolve(m, stated.candidates)
+    supposed, what_if_conflicts = _resolve(m, what_if.candidates)
+    every = {**kept, **supposed}
+    conflict_notes += what_if_conflicts
+    both = _Found(doubts=stated.doubts + what_if.doubts)
+    out = [*stated.notes, *what_if.notes, *conflict_notes, *_extra_notes(m, every, both)]
+    if cut:
+        out.append(notes.truncated(m.lexicon.findings.limits.max_chars))
+    return Extraction(
+        updates=every,
+        hypothetical="hypothetical" in kinds,
+        notes=tuple(dict.fromkeys(out)),
+        stated=kept,
+        bounds=tuple(stated.bounds + what_if.bounds),
+        changes=_changes(m, every),
+    )

@@ -1,0 +1,136 @@
+"""Folded text -> sentences (statement, question, hypothetical, general) -> clauses (pure)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from assistant.findings.matcher import Matcher, Sent
+from assistant.findings.phrases import Match, Token, tokenize
+from assistant.text import fold
+
+Kind = Literal["statement", "question", "hypothetical", "general"]
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_SYMBOLS = str.maketrans(
+    {
+        "×": "x",
+        "µ": "u",
+        "μ": "u",
+        "−": "-",
+        "–": "-",
+        "—": "-",
+        "≤": "<=",
+        "≥": ">=",
+        "\u00a0": " ",
+    }
+)
+_BOUNDARY = re.compile(r"¶|[.!]+(?=\s|$)|(?<=\S)\?+(?=\s|$)|(?=¿)")
+_PUNCT_BREAK = re.compile(r"[;()\[\]]|(?<!\d),|,(?!\d)|\s-\s(?!\d)")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of folded text, its kind and its tokens."""
+
+    text: str
+    kind: Kind
+    tokens: tuple[Token, ...]
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A clause of a sentence: its text (offsets into the sentence) and its tokens."""
+
+    text: str
+    start: int
+    tokens: tuple[Token, ...]
+
+
+def normalize(message: str, max_chars: int) -> tuple[str, bool]:
+    """Fold a message (lower case, no accents, one space) read up to `max_chars`."""
+    head = message[:max_chars]
+    head = re.sub(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+", lambda m: "^" + m.group().translate(_SUPERSCRIPT), head)
+    head = re.sub(r"[\r\n]+", " ¶ ", head.translate(_SYMBOLS))
+    return fold(head), len(message) > max_chars
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences; a '?' ending one stays with it, '¿' starts one."""
+    out: list[str] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        end = m.end() if m.group().startswith("?") else m.start()
+        out.append(text[start:end])
+        start = m.end()
+    out.append(text[start:])
+    return [s.strip() for s in out if s.strip(" ¶.!")]
+
+
+def _opening(m: Matcher, toks: Sequence[Token]) -> int:
+    """Sentence-level flags of the first words after any lead-ins ('and', 'y', 'so'...)."""
+    i = 0
+    while i < len(toks):
+        hit = m.sentence.longest_at(toks, i)
+        if hit is None or not hit.payload & Sent.LEAD_IN:
+            return hit.payload if hit else 0
+        i = hit.last
+    return 0
+
+
+def _kind(m: Matcher, text: str, toks: Sequence[Token]) -> Kind:
+    flags = 0
+    for hit in m.sentence.find(toks):
+        flags |= hit.payload
+    if flags & Sent.HYPOTHETICAL:
+        return "hypothetical"
+    if "¿" in text or text.endswith("?") or _opening(m, toks) & (Sent.STARTER | Sent.REQUEST):
+        return "question"
+    if flags & Sent.GENERAL and not flags & Sent.ANCHOR:
+        return "general"
+    return "statement"
+
+
+def sentences(m: Matcher, text: str) -> list[Sentence]:
+    """Every sentence of folded text with its kind."""
+    out = []
+    for raw in split_sentences(text):
+        toks = tokenize(raw)
+        kind = _kind(m, raw, toks)
+        if kind == "hypothetical":  # the what-if's own '?' is not a doubt about the finding
+            raw = raw.strip("¿? ")
+            toks = tokenize(raw)
+        out.append(Sentence(raw, kind, tuple(toks)))
+    return out
+
+
+def _cuts(m: Matcher, sentence: Sentence) -> list[tuple[int, int]]:
+    toks = sentence.tokens
+    spans = [(c.start(), c.end()) for c in _PUNCT_BREAK.finditer(sentence.text)]
+    spans += [
+        (toks[h.first].start, toks[h.last - 1].end)
+        for h in m.sentence.find(toks)
+        if h.payload & Sent.BREAK
+    ]
+    return sorted(spans)
+
+
+def clauses(m: Matcher, sentence: Sentence) -> list[Clause]:
+    """Clauses split at , ; ( ) [ ] ' - ' and at the lexicon's clause-break words."""
+    out: list[Clause] = []
+    starts = [t.start for t in sentence.tokens]
+    pos = 0
+    for a, b in [*_cuts(m, sentence), (len(sentence.text), len(sentence.text))]:
+        if a > pos and sentence.text[pos:a].strip():
+            lo, hi = bisect_left(starts, pos), bisect_left(starts, a)
+            toks = tuple(t for t in sentence.tokens[lo:hi] if t.end <= a)
+            out.append(Clause(sentence.text[pos:a], pos, toks))
+        pos = max(pos, b)
+    return out
+
+
+def matches_in(index_hits: list[Match], flag: int) -> list[Match]:
+    """The hits that carry a flag."""
+    return [h for h in index_hits if h.payload & flag]
