@@ -11,7 +11,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from assistant.contracts import Localized, PatientCase
 from assistant.errors import KnowledgeError
@@ -60,13 +67,14 @@ class Entry(BaseModel):
     def _folded(cls, phrases: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(_check_phrase(p) for p in phrases)
 
-    def model_post_init(self, context: Any, /) -> None:
-        """Every value is checked against the PatientCase contract."""
+    @model_validator(mode="after")
+    def _values_fit_the_contract(self) -> Entry:
         for value in (self.present, self.absent):
             if value is not None:
                 _check_value(self.field, value, self.append)
         for field, value in self.also.items():
             _check_value(field, value)
+        return self
 
 
 class UnitFactor(BaseModel):

@@ -54,14 +54,29 @@ class _CueMap:
     positive_firsts: tuple[int, ...]
 
 
-def _cue_map(cues: Sequence[Match], n: int) -> _CueMap:
+def _effective_before(cues: Sequence[Match], term_firsts: Sequence[int]) -> list[Match]:
+    """Negations and resets; a reset counts only after a finding ('sin X y con Y')."""
+    out: list[Match] = []
+    neg_end = -1
+    for c in cues:
+        if c.payload & Cue.NEG_BEFORE:
+            out.append(c)
+            neg_end = c.last
+        elif c.payload & Cue.RESET:
+            i = bisect_left(term_firsts, neg_end)
+            if neg_end < 0 or (i < len(term_firsts) and term_firsts[i] < c.first):
+                out.append(c)
+    return out
+
+
+def _cue_map(cues: Sequence[Match], n: int, term_firsts: Sequence[int]) -> _CueMap:
     after = [c for c in cues if c.payload & _AFTER or (c.payload & _FINAL and c.last == n)]
     denied = [
         bool(c.payload & (Cue.NEG_AFTER | Cue.NEG_FINAL)) and not c.payload & Cue.POS_AFTER
         for c in after
     ]
     later = _suffix(denied)
-    before = [c for c in cues if c.payload & (Cue.NEG_BEFORE | Cue.RESET)]
+    before = _effective_before(cues, term_firsts)
     return _CueMap(
         after_first=tuple(c.first for c in after),
         after_denied=tuple(denied),
@@ -189,7 +204,9 @@ def clause_terms(
     if flags & (Cue.UNCERTAIN | Cue.PENDING):
         return [], _doubts(m, terms, flags)
     out: list[Candidate] = []
-    scope = _Scope(m, toks, _cue_map(cues, len(toks)), terms, sentence, shared, {})
+    scope = _Scope(
+        m, toks, _cue_map(cues, len(toks), [t.first for t in terms]), terms, sentence, shared, {}
+    )
     for k, term in enumerate(terms):
         value = _judge(scope, k)
         if value is None:
