@@ -137,6 +137,17 @@ def _shown(values: dict[str, Localized], value: Any) -> Localized:
     return values.get(key, Localized(en=key, es=key))
 
 
+def _read_all(m: Matcher, text: str) -> tuple[_Found, _Found, set[str]]:
+    """What plain statements and what-if sentences state, and the kinds of sentence seen."""
+    stated, what_if = _Found(), _Found()
+    kinds = set()
+    for s in sentences(m, text):
+        kinds.add(s.kind)
+        if s.kind in ("statement", "hypothetical"):
+            _read(m, s, stated if s.kind == "statement" else what_if)
+    return stated, what_if, kinds
+
+
 def extract(message: str, in_case: bool = False, matcher: Matcher | None = None) -> Extraction:
     """Findings stated in `message`.
 
@@ -146,12 +157,7 @@ def extract(message: str, in_case: bool = False, matcher: Matcher | None = None)
     """
     m = matcher or load_matcher()
     text, cut = normalize(message, m.lexicon.findings.limits.max_chars)
-    stated, what_if = _Found(), _Found()
-    kinds = set()
-    for s in sentences(m, text):
-        kinds.add(s.kind)
-        if s.kind in ("statement", "hypothetical"):
-            _read(m, s, stated if s.kind == "statement" else what_if)
+    stated, what_if, kinds = _read_all(m, text)
     kept, conflict_notes = _resolve(m, stated.candidates)
     supposed, what_if_conflicts = _resolve(m, what_if.candidates)
     every = {**kept, **supposed}

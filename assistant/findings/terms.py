@@ -11,6 +11,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import reduce
+from operator import or_
 from typing import Literal
 
 from assistant.findings.lexicon import Entry, Value
@@ -198,9 +200,7 @@ def clause_terms(
     if not terms:
         return [], []
     cues = m.cues.find(toks)
-    flags = 0
-    for cue in cues:
-        flags |= cue.payload
+    flags = reduce(or_, (cue.payload for cue in cues), 0)
     if flags & (Cue.UNCERTAIN | Cue.PENDING):
         return [], _doubts(m, terms, flags)
     out: list[Candidate] = []
