@@ -140,7 +140,7 @@ def _shown(values: dict[str, Localized], value: Any) -> Localized:
 def _read_all(m: Matcher, text: str) -> tuple[_Found, _Found, set[str]]:
     """What plain statements and what-if sentences state, and the kinds of sentence seen."""
     stated, what_if = _Found(), _Found()
-    kinds = set()
+    kinds: set[str] = set()
     for s in sentences(m, text):
         kinds.add(s.kind)
         if s.kind in ("statement", "hypothetical"):
