@@ -15,7 +15,7 @@ from assistant.findings import notes
 from assistant.findings.matcher import Matcher, load_matcher
 from assistant.findings.phrases import Match
 from assistant.findings.sentences import Clause, Sentence, clauses, normalize, sentences
-from assistant.findings.terms import Candidate, Doubt, clause_terms
+from assistant.findings.terms import DOUBT, Candidate, Doubt, clause_terms, flags_of
 from assistant.findings.values import clause_values
 
 
@@ -58,14 +58,25 @@ class _Found:
     notes: list[Localized] = field(default_factory=list)
     bounds: list[Bound] = field(default_factory=list)
     shared: dict[int, Match | None] = field(default_factory=dict)  # per sentence
+    head: int = 0  # cue kinds of the sentence's list head, if any
+
+
+def _list_head(m: Matcher, s: Sentence) -> int:
+    """Cue kinds of a head made only of cue words before a colon ('pending: X, Y')."""
+    colon = s.text.find(":")
+    head = [t for t in s.tokens if t.end <= colon]
+    hits = m.cues.find(head) if 0 < len(head) <= 6 else []
+    covered = sum(h.last - h.first for h in hits)
+    return flags_of(hits) if hits and covered == len(head) else 0
 
 
 def _clause(m: Matcher, s: Sentence, parts: list[Clause], i: int, found: _Found) -> None:
     clause, nxt = parts[i], parts[i + 1] if i + 1 < len(parts) else None
-    cands, doubts = clause_terms(m, clause.tokens, s.tokens, found.shared)
+    flags = flags_of(m.cues.find(clause.tokens)) | found.head
+    cands, doubts = clause_terms(m, clause.tokens, s.tokens, found.shared, found.head)
     found.candidates += cands
     found.doubts += doubts
-    if doubts:
+    if flags & DOUBT:
         return
     values = clause_values(m, s, clause, nxt)
     found.candidates += [Candidate(k, v, 0, False) for k, v in values.updates.items()]
@@ -75,7 +86,7 @@ def _clause(m: Matcher, s: Sentence, parts: list[Clause], i: int, found: _Found)
 
 def _read(m: Matcher, s: Sentence, found: _Found) -> None:
     parts = clauses(m, s)
-    found.shared = {}
+    found.shared, found.head = {}, _list_head(m, s)
     for i in range(len(parts)):
         _clause(m, s, parts, i, found)
 

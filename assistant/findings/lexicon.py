@@ -186,6 +186,7 @@ class Negation(BaseModel):
     before: tuple[str, ...]
     after: tuple[str, ...]
     after_final: tuple[str, ...]
+    pseudo: tuple[str, ...]
     reset: tuple[str, ...]
 
 

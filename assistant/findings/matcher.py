@@ -22,6 +22,7 @@ class Cue(IntFlag):
     POS_FINAL = 32
     UNCERTAIN = 64
     PENDING = 128
+    PSEUDO = 256  # "no improvement": matched so its "no" denies nothing
 
 
 class Sent(IntFlag):
@@ -75,6 +76,7 @@ def _cue_index(lex: Lexicon) -> PhraseIndex:
             (Cue.POS_FINAL, c.positive.after_final),
             (Cue.UNCERTAIN, c.uncertainty.terms),
             (Cue.PENDING, c.pending.terms),
+            (Cue.PSEUDO, c.negation.pseudo),
         ]
     )
 

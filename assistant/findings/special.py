@@ -38,8 +38,15 @@ def _age_patterns(w: AgeWords) -> tuple[re.Pattern[str], ...]:
     )
 
 
+_SHORT_SEX = {"m": "male", "h": "male", "v": "male", "f": "female"}
+_SHORT = re.compile(r"^\s*(\d{2,3})([mfhv])(?![a-z0-9])")  # "45M", "62F" opening a clause
+
+
 def age(w: AgeWords, clause: str) -> dict[str, Any]:
     """Age only from age phrases: never from '3 years after' or 'for 2 years'."""
+    short = _SHORT.search(clause)
+    if short and 0 < int(short.group(1)) <= 120:
+        return {"age_years": int(short.group(1)), "sex": _SHORT_SEX[short.group(2)]}
     for pattern in _age_patterns(w):
         hit = pattern.search(clause)
         if hit and 0 < int(hit.group(1)) <= 120:

@@ -121,6 +121,7 @@ class _Scope:
     sentence: Sequence[Token]
     shared: dict[int, Match | None]  # sentence-wide qualifier hits, kept across clauses
     local: dict[tuple[str, int], Match | None]
+    denied: bool = False  # the sentence opens with a denial list ("negative: X, Y")
 
 
 def _qualifier(sc: _Scope, idx: int) -> Match | None:
@@ -157,7 +158,7 @@ def _judge(sc: _Scope, k: int) -> Value | None:
     if not _usable(sc, term):
         return None
     next_term = sc.terms[k + 1].first if k + 1 < len(sc.terms) else len(sc.toks)
-    polarity = _polarity(sc.cues, (term.first, term.last), next_term)
+    polarity = "denied" if sc.denied else _polarity(sc.cues, (term.first, term.last), next_term)
     if entry.qualifiers:
         qual = _qualifier(sc, term.payload)
         if qual is None and not _stated_after(sc.cues, term.last):
@@ -186,27 +187,37 @@ def _doubts(m: Matcher, terms: Sequence[Match], flags: int) -> list[Doubt]:
     return [Doubt(f, reason) for f in fields]
 
 
+def flags_of(cues: Sequence[Match]) -> int:
+    """Every cue kind present."""
+    return reduce(or_, (cue.payload for cue in cues), 0)
+
+
+DENIAL = Cue.NEG_BEFORE | Cue.NEG_AFTER | Cue.NEG_FINAL
+DOUBT = Cue.UNCERTAIN | Cue.PENDING
+
+
 def clause_terms(
     m: Matcher,
     toks: Sequence[Token],
     sentence: Sequence[Token],
     shared: dict[int, Match | None],
+    head: int = 0,
 ) -> tuple[list[Candidate], list[Doubt]]:
     """The values a clause states, and the findings it leaves in doubt.
 
-    `shared` holds sentence-wide qualifier look-ups: pass one dict per sentence.
+    `shared` holds sentence-wide qualifier look-ups (one dict per sentence); `head` is the cue
+    kinds of a list head that governs the whole sentence ("pending: PET-CT, marrow").
     """
     terms = m.terms.find(toks)
     if not terms:
         return [], []
     cues = m.cues.find(toks)
-    flags = reduce(or_, (cue.payload for cue in cues), 0)
-    if flags & (Cue.UNCERTAIN | Cue.PENDING):
+    flags = flags_of(cues) | head
+    if flags & DOUBT:
         return [], _doubts(m, terms, flags)
+    cue_map = _cue_map(cues, len(toks), [t.first for t in terms])
+    scope = _Scope(m, toks, cue_map, terms, sentence, shared, {}, bool(head & DENIAL))
     out: list[Candidate] = []
-    scope = _Scope(
-        m, toks, _cue_map(cues, len(toks), [t.first for t in terms]), terms, sentence, shared, {}
-    )
     for k, term in enumerate(terms):
         value = _judge(scope, k)
         if value is None:

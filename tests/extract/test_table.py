@@ -78,6 +78,22 @@ NEVER_INVENT = [
         NO_NOTE,
         "negation-undone-by-con",
     ),
+    row("pending: PET-CT, castleman, papilledema", {}, NOTE, "pending-list-head-en"),
+    row("pendiente: biopsia ganglionar, papiledema", {}, NOTE, "pending-list-head-es"),
+    row(
+        "negative: castleman, papilledema",
+        {"castleman_disease": "absent", "papilledema": "absent"},
+        NO_NOTE,
+        "denial-list-head",
+    ),
+    row("no improvement in neuropathy", {"polyneuropathy": "present"}, NO_NOTE, "pseudo-neg-en"),
+    row(
+        "sin mejoría de la polineuropatía",
+        {"polyneuropathy": "present"},
+        NO_NOTE,
+        "pseudo-neg-es",
+    ),
+    row("VEGF possibly 1200 pg/mL plasma", {}, NO_NOTE, "doubted-value-not-used"),
     row(
         "castleman and papilledema ruled out",
         {"papilledema": "absent"},
@@ -166,6 +182,12 @@ AGE = [
     row("58 años", {"age_years": 58}, NO_NOTE, "age-anos-alone"),
     row("varón de 58", {"age_years": 58, "sex": "male"}, NO_NOTE, "age-varon-de"),
     row("mujer de 62 años", {"age_years": 62, "sex": "female"}, NO_NOTE, "age-mujer-de"),
+    row(
+        "45M with neuropathy",
+        {"age_years": 45, "sex": "male", "polyneuropathy": "present"},
+        NO_NOTE,
+        "age-45m",
+    ),
     row("symptoms for 3 years", {}, NO_NOTE, "no-age-for-3-years"),
     row("síntomas desde hace 3 años", {}, NO_NOTE, "no-age-hace-3-anos"),
 ]
