@@ -45,7 +45,9 @@ def bound(label: Localized, cmp: str, written: str) -> Localized:
 
 
 def refused(
-    label: Localized, written: str, why: Literal["negative", "range", "implausible"]
+    label: Localized,
+    written: str,
+    why: Literal["negative", "range", "implausible", "unreadable"],
 ) -> Localized:
     """A value that cannot be right as written."""
     en, es = {
@@ -55,6 +57,7 @@ def refused(
         ),
         "range": ("a range is not one value", "un intervalo no es un único valor"),
         "implausible": ("outside the possible range for this unit", "fuera del intervalo posible"),
+        "unreadable": ("the number cannot be read", "el número no se puede leer"),
     }[why]
     return _n(
         f"{_cap(label.en)} {written}: not used ({en}). Please check the value and its unit.",

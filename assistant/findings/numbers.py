@@ -22,7 +22,7 @@ _GROUPED = re.compile(r"(\d{1,3})((?:([ .,])\d{3})(?:\3\d{3})*)(?:([.,])(\d+))?"
 NUMBER = r"\d{1,3}(?:(?P<sep>[ .,])\d{3}(?!\d))(?:(?P=sep)\d{3}(?!\d))*(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _UNIT_SPACES = re.compile(r"\s*([/^*%])\s*|(?<=x)\s+(?=10)|^\s*x\s*(?=10)")
 _POWER = re.compile(r"^(x?)10(?:\^|\*\*|\*|e)?(\d{1,2})")
-Problem = Literal["negative", "range", "no_unit", "implausible"]
+Problem = Literal["negative", "range", "no_unit", "implausible", "unreadable"]
 
 
 def read_number(raw: str) -> Decimal | None:
@@ -117,8 +117,14 @@ def read_quantity(m: Matcher, q: Quantity, text: str) -> Reading | None:
     after = text[hit.end() :]
     written = (hit.group("neg") or "") + hit.group("num") + _shown_unit(after)
     number = read_number(hit.group("num"))
-    if number is None or re.match(r"\s*(?:-|to|a|y)\s*\d", after):
-        return Reading(q, written, problem="range")
+    span = re.match(r"\s*(?:-|to|a|y)\s*\d[\d.,]*", after)
+    if number is None or span:
+        shown = (
+            hit.group("num")
+            + (span.group() if span else "")
+            + _shown_unit(after[len(span.group()) if span else 0 :])
+        )
+        return Reading(q, shown, problem="range" if span else "unreadable")
     if hit.group("neg"):
         return Reading(q, written, problem="negative")
     value, converted = _convert(q, number, unit_head(after))
