@@ -150,6 +150,7 @@ class AgeWords(BaseModel):
     old_words: tuple[str, ...]
     short_forms: tuple[str, ...]
     before_words: tuple[str, ...]
+    is_words: tuple[str, ...]
     persons: tuple[str, ...]
     es_year_words: tuple[str, ...]
     es_not_after: tuple[str, ...]

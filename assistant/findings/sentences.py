@@ -93,12 +93,40 @@ def _kind(m: Matcher, text: str, toks: Sequence[Token]) -> Kind:
     return "statement"
 
 
+_CLAUSE_START = re.compile(r"[,;:]\s*|\s-\s")
+
+
+def _stated_lead(m: Matcher, raw: str) -> str | None:
+    """'He is eligible, what next?' -> 'he is eligible': the statement before a question clause.
+
+    Only when the question clause opens with a question word and the lead is tied to a patient
+    (a patient word, a pronoun or a number): 'Castleman, is it likely?' states nothing.
+    """
+    if "¿" in raw or not raw.endswith("?"):
+        return None
+    for cut in _CLAUSE_START.finditer(raw):
+        rest = tokenize(raw[cut.end() :])
+        if rest and _opening(m, rest) & Sent.STARTER:
+            lead = raw[: cut.start()]
+            lead_toks = tokenize(lead)
+            flags = 0
+            for hit in m.sentence.find(lead_toks):
+                flags |= hit.payload
+            tied = flags & Sent.ANCHOR or re.search(r"\d", lead)
+            asks = _opening(m, lead_toks) & (Sent.STARTER | Sent.REQUEST)
+            return lead if tied and not asks else None
+    return None
+
+
 def sentences(m: Matcher, text: str) -> list[Sentence]:
     """Every sentence of folded text with its kind."""
     out = []
     for raw in split_sentences(text):
         toks = tokenize(raw)
         kind = _kind(m, raw, toks)
+        lead = _stated_lead(m, raw) if kind == "question" else None
+        if lead is not None:
+            out.append(Sentence(lead, "statement", tuple(tokenize(lead))))
         if kind == "hypothetical":  # the what-if's own '?' is not a doubt about the finding
             raw = raw.strip("¿? ")
             toks = tokenize(raw)

@@ -33,6 +33,7 @@ def _age_patterns(w: AgeWords) -> tuple[re.Pattern[str], ...]:
             rf"(?<![a-z]){_alt(w.persons)}\s+de\s+{num}(?:\s+{es_years}|(?=\s*$|\s+(?:con|y)\b))",
             rf"{num}\s+{es_years}\s+de\s+edad",
             rf"(?<![a-z])tiene\s+{num}\s+{es_years}(?!\s+de\s+evolucion)",
+            rf"(?<![a-z]){_alt(w.is_words)}\s+{num}(?:\s+{years}(?:\s+old)?)?\s*$",
             rf"^\s*{num}\s+{es_years}\s*$",
         )
     )

@@ -189,6 +189,8 @@ AGE = [
         "age-45m",
     ),
     row("symptoms for 3 years", {}, NO_NOTE, "no-age-for-3-years"),
+    row("he is 58", {"age_years": 58}, NO_NOTE, "age-he-is"),
+    row("he is 3 years after ASCT", {"prior_asct": True}, NO_NOTE, "no-age-he-is-3-years-after"),
     row("síntomas desde hace 3 años", {}, NO_NOTE, "no-age-hace-3-anos"),
 ]
 
@@ -203,6 +205,15 @@ QUESTIONS = [
     row("Papilledema is a minor criterion in POEMS.", {}, NO_NOTE, "general-statement-en"),
     row("Explícame la neuropatía del POEMS", {}, NO_NOTE, "request-es"),
     row("Tell me about Castleman disease.", {}, NO_NOTE, "request-en"),
+    row(
+        "He is transplant eligible, what is the next step?",
+        {"transplant_eligible": True},
+        NO_NOTE,
+        "statement-clause-before-question-clause",
+    ),
+    row("Castleman, is it likely?", {}, NO_NOTE, "bare-finding-before-question-is-asked"),
+    row("Papilledema and Castleman, are they criteria?", {}, NO_NOTE, "findings-as-topic"),
+    row("is he eligible, what now?", {}, NO_NOTE, "question-then-question"),
     row(
         "relapsed 3 years after autologous transplant",
         {"phase": "relapse", "prior_asct": True},
