@@ -71,18 +71,30 @@ def _effective_before(cues: Sequence[Match], term_firsts: Sequence[int]) -> list
     return out
 
 
+def _forward(cues: Sequence[Match], term_firsts: Sequence[int]) -> list[Match]:
+    """A state word right before a finding modifies it: 'a negative bone marrow'."""
+    starts = set(term_firsts)
+    out = []
+    for c in cues:
+        if c.payload & _AFTER and c.last in starts:
+            denies = c.payload & (Cue.NEG_AFTER | Cue.NEG_BEFORE)
+            c = Match(c.first, c.last, Cue.NEG_BEFORE if denies else Cue.PSEUDO)
+        out.append(c)
+    return out
+
+
 def _cue_map(cues: Sequence[Match], n: int, term_firsts: Sequence[int]) -> _CueMap:
+    cues = _forward(cues, term_firsts)
     after = [c for c in cues if c.payload & _AFTER or (c.payload & _FINAL and c.last == n)]
     denied = [
         bool(c.payload & (Cue.NEG_AFTER | Cue.NEG_FINAL)) and not c.payload & Cue.POS_AFTER
         for c in after
     ]
-    later = _suffix(denied)
     before = _effective_before(cues, term_firsts)
     return _CueMap(
         after_first=tuple(c.first for c in after),
         after_denied=tuple(denied),
-        later_denial=tuple(later),
+        later_denial=tuple(_suffix(denied)),
         before_last=tuple(c.last for c in before),
         before_negates=tuple(bool(c.payload & Cue.NEG_BEFORE) for c in before),
         positive_firsts=tuple(c.first for c in cues if c.payload & (Cue.POS_AFTER | Cue.POS_FINAL)),

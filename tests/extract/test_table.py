@@ -304,6 +304,16 @@ FREE_TEXT = [
     ),
     row("médula espinal afectada", {}, NO_NOTE, "spinal-cord-is-not-marrow"),
     row(
+        "two sclerotic lesions and a negative bone marrow",
+        {
+            "bone_lesion_count": 2,
+            "sclerotic_bone_lesions": "present",
+            "marrow_clonal_plasma_cells": "absent",
+        },
+        NO_NOTE,
+        "state-word-before-a-finding-modifies-it",
+    ),
+    row(
         "VEGF 900 pg/mL", {"vegf": {"value_pg_ml": 900.0, **UNKNOWN_VEGF}}, NOTE, "vegf-no-spec-en"
     ),
     row(
