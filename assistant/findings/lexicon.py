@@ -225,6 +225,8 @@ class General(BaseModel):
 
     terms: tuple[str, ...]
     anchors: tuple[str, ...]
+    queries: tuple[str, ...]
+    non_patient: tuple[str, ...]
 
 
 class Clause(BaseModel):

@@ -37,6 +37,8 @@ class Sent(IntFlag):
     BREAK = 64
     BELOW = 128
     ABOVE = 256
+    QUERY = 512
+    NON_PATIENT = 1024
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,8 @@ def _sentence_index(lex: Lexicon) -> PhraseIndex:
             (Sent.BREAK, c.clause.breaks),
             (Sent.BELOW, c.comparators.below),
             (Sent.ABOVE, c.comparators.above),
+            (Sent.QUERY, c.general.queries),
+            (Sent.NON_PATIENT, c.general.non_patient),
         ]
     )
 

@@ -8,7 +8,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from assistant.findings import special
 from assistant.findings.matcher import Matcher, Sent
+from assistant.findings.numbers import read_quantity
 from assistant.findings.phrases import Match, Token, tokenize
 from assistant.text import fold
 
@@ -57,16 +59,20 @@ def normalize(message: str, max_chars: int) -> tuple[str, bool]:
     return fold(head), len(message) > max_chars
 
 
-def split_sentences(text: str) -> list[str]:
-    """Sentences; a '?' ending one stays with it, '¿' starts one."""
-    out: list[str] = []
+def split_sentences(text: str) -> list[tuple[str, bool]]:
+    """Sentences; a '?' ending one stays with it, '¿' starts one.
+
+    The flag is True for a fragment that runs on into a '¿…?' question ("IgA lambda, ¿qué hago?").
+    """
+    out: list[tuple[str, bool]] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
         end = m.end() if m.group().startswith("?") else m.start()
-        out.append(text[start:end])
+        piece = text[start:end].strip()
+        out.append((piece, m.group() == "" and piece.endswith((",", ":", "-"))))
         start = m.end()
-    out.append(text[start:])
-    return [s.strip() for s in out if s.strip(" ¶.!")]
+    out.append((text[start:].strip(), False))
+    return [(s, lead) for s, lead in out if s.strip(" ¶.!")]
 
 
 def _opening(m: Matcher, toks: Sequence[Token]) -> int:
@@ -80,17 +86,30 @@ def _opening(m: Matcher, toks: Sequence[Token]) -> int:
     return 0
 
 
-def _kind(m: Matcher, text: str, toks: Sequence[Token]) -> Kind:
+def _flags(m: Matcher, toks: Sequence[Token]) -> int:
     flags = 0
     for hit in m.sentence.find(toks):
         flags |= hit.payload
+    return flags
+
+
+def _tied(m: Matcher, text: str, flags: int) -> bool:
+    """Tied to a patient: a patient word or pronoun, an age, or a lab value."""
+    if flags & Sent.ANCHOR or special.age(m.lexicon.findings.age, text):
+        return True
+    return any(read_quantity(m, q, text) for q in m.lexicon.findings.quantities)
+
+
+def _kind(m: Matcher, text: str, toks: Sequence[Token]) -> Kind:
+    flags = _flags(m, toks)
+    if flags & Sent.NON_PATIENT:
+        return "general"
     if flags & Sent.HYPOTHETICAL:
         return "hypothetical"
     if "¿" in text or text.endswith("?") or _opening(m, toks) & (Sent.STARTER | Sent.REQUEST):
         return "question"
-    if flags & Sent.GENERAL and not flags & Sent.ANCHOR:
-        return "general"
-    return "statement"
+    untied = flags & (Sent.GENERAL | Sent.QUERY) and not _tied(m, text, flags)
+    return "general" if untied else "statement"
 
 
 _CLAUSE_START = re.compile(r"[,;:]\s*|\s-\s")
@@ -100,7 +119,7 @@ def _stated_lead(m: Matcher, raw: str) -> str | None:
     """'He is eligible, what next?' -> 'he is eligible': the statement before a question clause.
 
     Only when the question clause opens with a question word and the lead is tied to a patient
-    (a patient word, a pronoun or a number): 'Castleman, is it likely?' states nothing.
+    (a patient word, a pronoun, an age or a lab value): 'Castleman, is it likely?' states nothing.
     """
     if "¿" in raw or not raw.endswith("?"):
         return None
@@ -109,21 +128,19 @@ def _stated_lead(m: Matcher, raw: str) -> str | None:
         if rest and _opening(m, rest) & Sent.STARTER:
             lead = raw[: cut.start()]
             lead_toks = tokenize(lead)
-            flags = 0
-            for hit in m.sentence.find(lead_toks):
-                flags |= hit.payload
-            tied = flags & Sent.ANCHOR or re.search(r"\d", lead)
             asks = _opening(m, lead_toks) & (Sent.STARTER | Sent.REQUEST)
-            return lead if tied and not asks else None
+            return lead if _tied(m, lead, _flags(m, lead_toks)) and not asks else None
     return None
 
 
 def sentences(m: Matcher, text: str) -> list[Sentence]:
     """Every sentence of folded text with its kind."""
     out = []
-    for raw in split_sentences(text):
+    for raw, runs_on in split_sentences(text):
         toks = tokenize(raw)
         kind = _kind(m, raw, toks)
+        if runs_on and kind == "statement" and not _tied(m, raw, _flags(m, toks)):
+            kind = "general"  # "Castleman sin clon, ¿es POEMS?" asks about Castleman
         lead = _stated_lead(m, raw) if kind == "question" else None
         if lead is not None:
             out.append(Sentence(lead, "statement", tuple(tokenize(lead))))
