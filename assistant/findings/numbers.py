@@ -108,25 +108,37 @@ def _any_label(groups: tuple[tuple[str, ...], ...]) -> re.Pattern[str]:
     )
 
 
-def read_quantity(m: Matcher, q: Quantity, text: str) -> Reading | None:
-    """The first value of `q` in `text` (a clause), with its problem if it cannot be used."""
+def _label_hit(m: Matcher, q: Quantity, text: str) -> re.Match[str] | None:
     hit = _pattern(q.labels).search(text)
+    if hit is None:
+        return None
     others = _any_label(tuple(x.labels for x in m.lexicon.findings.quantities if x is not q))
-    if hit is None or others.search(hit.group("filler")):
-        return None  # "VEGF and platelets 620": the number belongs to the other test
-    after = text[hit.end() :]
-    written = (hit.group("neg") or "") + hit.group("num") + _shown_unit(after)
-    number = read_number(hit.group("num"))
+    return None if others.search(hit.group("filler")) else hit  # "VEGF and platelets 620"
+
+
+def _unusable(q: Quantity, hit: re.Match[str], after: str) -> Reading | None:
+    """A range, an unreadable number or a negative value."""
     span = re.match(r"\s*(?:-|to|a|y)\s*\d[\d.,]*", after)
-    if number is None or span:
-        shown = (
-            hit.group("num")
-            + (span.group() if span else "")
-            + _shown_unit(after[len(span.group()) if span else 0 :])
-        )
+    if span or read_number(hit.group("num")) is None:
+        rest = after[len(span.group()) :] if span else after
+        shown = hit.group("num") + (span.group() if span else "") + _shown_unit(rest)
         return Reading(q, shown, problem="range" if span else "unreadable")
     if hit.group("neg"):
-        return Reading(q, written, problem="negative")
+        return Reading(q, "-" + hit.group("num") + _shown_unit(after), problem="negative")
+    return None
+
+
+def read_quantity(m: Matcher, q: Quantity, text: str) -> Reading | None:
+    """The first value of `q` in `text` (a clause), with its problem if it cannot be used."""
+    hit = _label_hit(m, q, text)
+    if hit is None:
+        return None
+    after = text[hit.end() :]
+    bad = _unusable(q, hit, after)
+    number = read_number(hit.group("num"))
+    if bad is not None or number is None:
+        return bad
+    written = hit.group("num") + _shown_unit(after)
     value, converted = _convert(q, number, unit_head(after))
     bound = _comparator(m, hit.group("filler"))
     if value is None:
