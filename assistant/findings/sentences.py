@@ -93,11 +93,11 @@ def _flags(m: Matcher, toks: Sequence[Token]) -> int:
     return flags
 
 
-def _tied(m: Matcher, text: str, flags: int) -> bool:
-    """Tied to a patient: a patient word or pronoun, an age, or a lab value."""
+def _tied(m: Matcher, text: str, flags: int, labs: bool = True) -> bool:
+    """Tied to a patient: a patient word or pronoun, an age, or (if `labs`) a lab value."""
     if flags & Sent.ANCHOR or special.age(m.lexicon.findings.age, text):
         return True
-    return any(read_quantity(m, q, text) for q in m.lexicon.findings.quantities)
+    return labs and any(read_quantity(m, q, text) for q in m.lexicon.findings.quantities)
 
 
 def _kind(m: Matcher, text: str, toks: Sequence[Token]) -> Kind:
@@ -108,7 +108,8 @@ def _kind(m: Matcher, text: str, toks: Sequence[Token]) -> Kind:
         return "hypothetical"
     if "¿" in text or text.endswith("?") or _opening(m, toks) & (Sent.STARTER | Sent.REQUEST):
         return "question"
-    untied = flags & (Sent.GENERAL | Sent.QUERY) and not _tied(m, text, flags)
+    # "lenalidomide dose for CrCl 40" asks about a value: a lab alone does not tie a query
+    untied = flags & (Sent.GENERAL | Sent.QUERY) and not _tied(m, text, flags, labs=False)
     return "general" if untied else "statement"
 
 

@@ -226,6 +226,13 @@ QUESTIONS = [
         "tied-lead-es",
     ),
     row("My dog has splenomegaly.", {}, NO_NOTE, "not-a-patient"),
+    row("lenalidomide dose for CrCl 40", {}, NO_NOTE, "lab-value-in-a-query"),
+    row(
+        "my patient: CrCl 40, lenalidomide dose",
+        {"creatinine_clearance_ml_min": 40.0},
+        NO_NOTE,
+        "lab-value-of-a-patient-in-a-query",
+    ),
     row(
         "Mi mujer tiene neuropatía, ¿mejorará?",
         {"polyneuropathy": "present"},
