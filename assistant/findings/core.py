@@ -128,12 +128,28 @@ def _extra_notes(m: Matcher, updates: dict[str, Any], found: _Found) -> list[Loc
 
 def _changes(m: Matcher, updates: dict[str, Any]) -> tuple[Localized, ...]:
     values = m.lexicon.findings.values
+    units = {q.field: q.unit for q in m.lexicon.findings.quantities}
     out = []
     for name, value in updates.items():
         label = _label(m, name)
         shown = _shown(values, value)
-        out.append(Localized(en=f"{label.en}: {shown.en}", es=f"{label.es}: {shown.es}"))
+        unit = f" {units[name]}" if name in units and not isinstance(value, dict) else ""
+        if isinstance(value, dict):
+            shown = _vegf_shown(values, value)
+        out.append(
+            Localized(en=f"{label.en}: {shown.en}{unit}", es=f"{label.es}: {shown.es}{unit}")
+        )
     return tuple(out)
+
+
+def _vegf_shown(values: dict[str, Localized], vegf: dict[str, Any]) -> Localized:
+    specimen = values.get(vegf["specimen"], Localized(en=vegf["specimen"], es=vegf["specimen"]))
+    en = f"{vegf['value_pg_ml']:g} pg/mL, {specimen.en}"
+    es = f"{vegf['value_pg_ml']:g} pg/mL, {specimen.es}"
+    if "upper_limit_normal_pg_ml" in vegf:
+        uln = f"{vegf['upper_limit_normal_pg_ml']:g}"
+        en, es = f"{en} (upper limit {uln})", f"{es} (límite superior {uln})"
+    return Localized(en=en, es=es)
 
 
 def _shown(values: dict[str, Localized], value: Any) -> Localized:

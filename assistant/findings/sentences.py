@@ -11,7 +11,7 @@ from typing import Literal
 from assistant.findings import special
 from assistant.findings.matcher import Matcher, Sent
 from assistant.findings.numbers import read_quantity
-from assistant.findings.phrases import Match, Token, tokenize
+from assistant.findings.phrases import Token, tokenize
 from assistant.text import fold
 
 Kind = Literal["statement", "question", "hypothetical", "general"]
@@ -175,8 +175,3 @@ def clauses(m: Matcher, sentence: Sentence) -> list[Clause]:
             out.append(Clause(sentence.text[pos:a], pos, toks))
         pos = max(pos, b)
     return out
-
-
-def matches_in(index_hits: list[Match], flag: int) -> list[Match]:
-    """The hits that carry a flag."""
-    return [h for h in index_hits if h.payload & flag]

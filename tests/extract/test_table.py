@@ -498,10 +498,16 @@ def test_extract_notes_use_clinical_words_not_field_names() -> None:
 
 
 def test_extract_changes_describe_updates_in_both_languages() -> None:
-    ex = extract("varón de 58 años, hepatoesplenomegalia")
-    assert "age: 58" in ex.changes[1].en or any("age: 58" in c.en for c in ex.changes)
-    assert any(c.es == "esplenomegalia: presente" for c in ex.changes)
-    assert all("_" not in c.en + c.es for c in ex.changes)
+    ex = extract("varón de 58 años, plaquetas 620, VEGF 900 pg/mL en suero, hepatoesplenomegalia")
+    assert [c.es for c in ex.changes] == [
+        "sexo: varón",
+        "edad: 58",
+        "plaquetas: 620 ×10⁹/L",
+        "VEGF: 900 pg/mL, suero",
+        "esplenomegalia: presente",
+        "organomegalia: presente",
+    ]
+    assert [c.en for c in ex.changes][3] == "VEGF: 900 pg/mL, serum"
 
 
 def test_extract_two_answers_for_one_finding_record_nothing() -> None:
