@@ -160,8 +160,16 @@ def _usable(sc: _Scope, term: Match) -> bool:
     blockers = sc.m.blockers[term.payload]
     if blockers is not None and _first(sc, ("blocker", term.payload), blockers) is not None:
         return False
-    after = sc.toks[term.last].text if term.last < len(sc.toks) else ""
-    return not (entry.not_before_number and after[:1].isdigit())
+    return not (entry.not_before_number and _level_follows(sc.toks, term.last))
+
+
+def _level_follows(toks: Sequence[Token], i: int) -> bool:
+    """A lab level follows ('lambda 80 mg/L'); an M-protein in g/dL or g/L does not count."""
+    if i >= len(toks) or not toks[i].text[:1].isdigit():
+        return False
+    while i < len(toks) and toks[i].text.isdigit():
+        i += 1
+    return not (i < len(toks) and toks[i].text == "g")
 
 
 def _judge(sc: _Scope, k: int) -> Value | None:

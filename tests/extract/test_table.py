@@ -319,6 +319,25 @@ FREE_TEXT = [
         "igg-kappa-es",
     ),
     row("IgA 350 mg/dL", {}, NO_NOTE, "iga-level-is-not-a-clone"),
+    row(
+        "IgG lambda 2.1 g/dL",
+        {
+            "heavy_chain": "igg",
+            "light_chain": "lambda",
+            "monoclonal_plasma_cell_disorder": "present",
+        },
+        NO_NOTE,
+        "m-spike-size-keeps-the-clone",
+    ),
+    row(
+        "MO sin infiltración",
+        {"marrow_clonal_plasma_cells": "absent"},
+        NO_NOTE,
+        "marrow-sin-infiltracion",
+    ),
+    row(
+        "marrow uninvolved", {"marrow_clonal_plasma_cells": "absent"}, NO_NOTE, "marrow-uninvolved"
+    ),
     row("MO infiltrada", MARROW_PRESENT, NO_NOTE, "mo-abbreviation"),
     row("médula ósea negativa", {"marrow_clonal_plasma_cells": "absent"}, NO_NOTE, "marrow-neg-es"),
     row(
