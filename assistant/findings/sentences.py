@@ -30,7 +30,7 @@ _SYMBOLS = str.maketrans(
     }
 )
 _BOUNDARY = re.compile(r"¶|[.!]+(?=\s|$)|(?<=\S)\?+(?=\s|$)|(?=¿)")
-_PUNCT_BREAK = re.compile(r"[;()\[\]]|(?<!\d),|,(?!\d)|\s-\s(?!\d)")
+_PUNCT_BREAK = re.compile(r";|(?<!\d),|,(?!\d)|\s-\s(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -164,7 +164,8 @@ def _cuts(m: Matcher, sentence: Sentence) -> list[tuple[int, int]]:
 
 
 def clauses(m: Matcher, sentence: Sentence) -> list[Clause]:
-    """Clauses split at , ; ( ) [ ] ' - ' and at the lexicon's clause-break words."""
+    """Clauses split at , ; ' - ' and at the lexicon's clause-break words (not at brackets:
+    '(plasma)', '(Cockcroft-Gault)', '(pending)' belong to their clause)."""
     out: list[Clause] = []
     starts = [t.start for t in sentence.tokens]
     pos = 0

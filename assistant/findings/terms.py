@@ -54,6 +54,7 @@ class _CueMap:
     before_last: tuple[int, ...]  # end of each negation / reset word
     before_negates: tuple[bool, ...]
     positive_firsts: tuple[int, ...]
+    modified_denied: frozenset[int] = frozenset()  # findings right after 'negative'
 
 
 def _effective_before(cues: Sequence[Match], term_firsts: Sequence[int]) -> list[Match]:
@@ -83,8 +84,8 @@ def _forward(cues: Sequence[Match], term_firsts: Sequence[int]) -> list[Match]:
     return out
 
 
-def _cue_map(cues: Sequence[Match], n: int, term_firsts: Sequence[int]) -> _CueMap:
-    cues = _forward(cues, term_firsts)
+def _cue_map(raw: Sequence[Match], n: int, term_firsts: Sequence[int]) -> _CueMap:
+    cues = _forward(raw, term_firsts)
     after = [c for c in cues if c.payload & _AFTER or (c.payload & _FINAL and c.last == n)]
     denied = [
         bool(c.payload & (Cue.NEG_AFTER | Cue.NEG_FINAL)) and not c.payload & Cue.POS_AFTER
@@ -98,6 +99,11 @@ def _cue_map(cues: Sequence[Match], n: int, term_firsts: Sequence[int]) -> _CueM
         before_last=tuple(c.last for c in before),
         before_negates=tuple(bool(c.payload & Cue.NEG_BEFORE) for c in before),
         positive_firsts=tuple(c.first for c in cues if c.payload & (Cue.POS_AFTER | Cue.POS_FINAL)),
+        modified_denied=frozenset(
+            c.last
+            for c, f in zip(raw, cues, strict=True)
+            if c is not f and f.payload & Cue.NEG_BEFORE
+        ),
     )
 
 
@@ -182,14 +188,22 @@ def _judge(sc: _Scope, k: int) -> Value | None:
     if entry.qualifiers:
         qual = _qualifier(sc, term.payload)
         if qual is None and not _stated_after(sc.cues, term.last):
-            site_named = entry.qualifier_scope == "clause"  # "marrow negative" denies it
-            return entry.absent if site_named and polarity == "denied" else None
+            # "marrow negative" denies it; "no marrow biopsy" only says the test was not done
+            site_named = entry.qualifier_scope == "clause"
+            denied = _denied_after(sc.cues, term.last, next_term)
+            denied = denied or term.first in sc.cues.modified_denied
+            return entry.absent if site_named and denied else None
         later = qual is not None and entry.qualifier_scope == "clause" and qual.first > term.last
         if later and qual is not None and polarity == "stated":  # "marrow: no clonal cells"
             polarity = _polarity(sc.cues, (qual.first, qual.last), next_term)
     if polarity == "unsure":
         return None
     return entry.present if polarity == "stated" else entry.absent
+
+
+def _denied_after(cm: _CueMap, end: int, next_term: int) -> bool:
+    i = bisect_left(cm.after_first, end)
+    return i < len(cm.after_first) and cm.after_first[i] < next_term and cm.after_denied[i]
 
 
 def _stated_after(cm: _CueMap, end: int) -> bool:
@@ -237,13 +251,16 @@ def clause_terms(
         return [], _doubts(m, terms, flags)
     cue_map = _cue_map(cues, len(toks), [t.first for t in terms])
     scope = _Scope(m, toks, cue_map, terms, sentence, shared, {}, bool(head & DENIAL))
-    out: list[Candidate] = []
-    for k, term in enumerate(terms):
-        value = _judge(scope, k)
-        if value is None:
-            continue
-        entry = m.entries[term.payload]
-        out.append(Candidate(entry.field, value, entry.rank, entry.append))
-        if value == entry.present:
-            out += [Candidate(f, v, entry.rank, False) for f, v in entry.also.items()]
-    return out, []
+    return [c for k in range(len(terms)) for c in _candidates(scope, k)], []
+
+
+def _candidates(sc: _Scope, k: int) -> list[Candidate]:
+    """The value phrase k states, with what it implies ('also')."""
+    value = _judge(sc, k)
+    if value is None:
+        return []
+    entry = sc.m.entries[sc.terms[k].payload]
+    out = [Candidate(entry.field, value, entry.rank, entry.append)]
+    if value == entry.present:
+        out += [Candidate(f, v, entry.rank, False) for f, v in entry.also.items()]
+    return out
