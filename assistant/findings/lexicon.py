@@ -188,6 +188,7 @@ class Negation(BaseModel):
     after: tuple[str, ...]
     after_final: tuple[str, ...]
     pseudo: tuple[str, ...]
+    tests: tuple[str, ...]
     reset: tuple[str, ...]
 
 

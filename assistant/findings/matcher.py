@@ -23,6 +23,7 @@ class Cue(IntFlag):
     UNCERTAIN = 64
     PENDING = 128
     PSEUDO = 256  # "no improvement": matched so its "no" denies nothing
+    TEST = 512  # "biopsy", "PET": a negation before it is about the test, not the finding
 
 
 class Sent(IntFlag):
@@ -79,6 +80,7 @@ def _cue_index(lex: Lexicon) -> PhraseIndex:
             (Cue.UNCERTAIN, c.uncertainty.terms),
             (Cue.PENDING, c.pending.terms),
             (Cue.PSEUDO, c.negation.pseudo),
+            (Cue.TEST, c.negation.tests),
         ]
     )
 

@@ -55,6 +55,7 @@ class _CueMap:
     before_negates: tuple[bool, ...]
     positive_firsts: tuple[int, ...]
     modified_denied: frozenset[int] = frozenset()  # findings right after 'negative'
+    test_firsts: tuple[int, ...] = ()  # test words ('biopsy', 'PET'): a negation before one
 
 
 def _effective_before(cues: Sequence[Match], term_firsts: Sequence[int]) -> list[Match]:
@@ -99,6 +100,7 @@ def _cue_map(raw: Sequence[Match], n: int, term_firsts: Sequence[int]) -> _CueMa
         before_last=tuple(c.last for c in before),
         before_negates=tuple(bool(c.payload & Cue.NEG_BEFORE) for c in before),
         positive_firsts=tuple(c.first for c in cues if c.payload & (Cue.POS_AFTER | Cue.POS_FINAL)),
+        test_firsts=tuple(c.first for c in cues if c.payload & Cue.TEST),
         modified_denied=frozenset(
             c.last
             for c, f in zip(raw, cues, strict=True)
@@ -125,7 +127,12 @@ def _polarity(cm: _CueMap, span: tuple[int, int], next_term: int) -> Polarity:
         if cm.later_denial[i]:
             return "unsure"  # "castleman and papilledema ruled out"
     j = bisect_right(cm.before_last, start) - 1
-    return "denied" if j >= 0 and cm.before_negates[j] else "stated"
+    if j < 0 or not cm.before_negates[j]:
+        return "stated"
+    t = bisect_left(cm.test_firsts, cm.before_last[j])
+    if t < len(cm.test_firsts) and cm.test_firsts[t] < start:
+        return "unsure"  # "no lymph node biopsy for Castleman": the test was not done
+    return "denied"
 
 
 @dataclass
