@@ -15,14 +15,13 @@ from hypothesis import strategies as st
 from assistant.extract import extract
 from assistant.findings import load_matcher
 
-settings.register_profile(
-    "extract",
+# Local settings (not a global profile: other suites keep theirs).
+EXTRACT = settings(
     derandomize=True,
     deadline=None,
     max_examples=int(os.environ.get("HYPOTHESIS_MAX_EXAMPLES", "300")),
     suppress_health_check=[HealthCheck.too_slow],
 )
-settings.load_profile("extract")
 
 LEX = load_matcher().lexicon
 CUES = LEX.cues
@@ -61,6 +60,7 @@ def _not_stated(prefix: str, cued: str, entry_no: int) -> None:
     assert not stated, (prefix + cued, new)
 
 
+@EXTRACT
 @given(st.sampled_from(STATING), st.sampled_from(BEFORE), st.sampled_from(PREFIXES))
 def test_extract_cue_before_a_finding_never_states_it(
     term_entry: tuple[str, int], cue: str, prefix: str
@@ -69,6 +69,7 @@ def test_extract_cue_before_a_finding_never_states_it(
     _not_stated(prefix, f"{cue} {term}", entry_no)
 
 
+@EXTRACT
 @given(
     st.sampled_from(STATING),
     st.sampled_from(AFTER),
@@ -112,18 +113,21 @@ CONTENT = st.lists(
 STARTERS = sorted(CUES.question.starters)
 
 
+@EXTRACT
 @given(st.sampled_from(STARTERS), CONTENT, st.sampled_from(["?", "", " ?"]))
 def test_extract_question_never_updates_the_case(starter: str, words: list[str], end: str) -> None:
     ex = extract(f"{starter} {', '.join(words)}{end}")
     assert ex.updates == {}, ex.updates
 
 
+@EXTRACT
 @given(CONTENT, st.booleans())
 def test_extract_marked_question_never_updates_the_case(words: list[str], spanish: bool) -> None:
     text = f"¿{' '.join(words)}?" if spanish else f"{' '.join(words)}?"
     assert extract(text).updates == {}
 
 
+@EXTRACT
 @given(st.text(max_size=300))
 def test_extract_is_total_and_deterministic(text: str) -> None:
     assert extract(text) == extract(text)
