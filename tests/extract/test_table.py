@@ -239,6 +239,12 @@ QUESTIONS = [
     row("My dog has splenomegaly.", {}, NO_NOTE, "not-a-patient"),
     row("lenalidomide dose for CrCl 40", {}, NO_NOTE, "lab-value-in-a-query"),
     row(
+        "After treatment, VEGF 300 pg/mL plasma",
+        {"vegf": {"value_pg_ml": 300.0, "specimen": "plasma"}},
+        NO_NOTE,
+        "treatment-word-in-a-statement",
+    ),
+    row(
         "my patient: CrCl 40, lenalidomide dose",
         {"creatinine_clearance_ml_min": 40.0},
         NO_NOTE,
