@@ -16,11 +16,12 @@ def doubt(label: Localized, reason: Literal["uncertain", "pending"]) -> Localize
     if reason == "pending":
         return _n(
             f"{_cap(label.en)}: result pending or test not done, so it stays unknown.",
-            f"{_cap(label.es)}: resultado pendiente o prueba no realizada; queda como desconocido.",
+            f"{_cap(label.es)}: resultado pendiente o prueba no realizada; no se registra hasta "
+            "tener el resultado.",
         )
     return _n(
         f"{_cap(label.en)}: mentioned with doubt, so it stays unknown until it is confirmed.",
-        f"{_cap(label.es)}: mencionado con duda; queda como desconocido hasta que se confirme.",
+        f"{_cap(label.es)}: se menciona con duda; no se registra hasta que se confirme.",
     )
 
 
@@ -39,8 +40,8 @@ def bound(label: Localized, cmp: str, written: str) -> Localized:
     return _n(
         f"{_cap(label.en)} reported {en_word} {written}: a bound, not a measured value, so it is "
         "not compared with any threshold. Please give the measured value if there is one.",
-        f"{_cap(label.es)} informado {es_word} {written}: es un límite, no un valor medido, "
-        "y no se compara con ningún umbral. Indique el valor medido si lo hay.",
+        f"{_cap(label.es)}: valor informado {es_word} {written}; es un límite, no un valor "
+        "medido, y no se compara con ningún umbral. Indique el valor medido si lo hay.",
     )
 
 
@@ -69,7 +70,7 @@ def converted(label: Localized, written: str, value: float, unit: str) -> Locali
     """A value converted to the unit the rules use."""
     return _n(
         f"{_cap(label.en)} {written} recorded as {value:g} {unit}.",
-        f"{_cap(label.es)} {written} registrado como {value:g} {unit}.",
+        f"{_cap(label.es)}: {written} se registra como {value:g} {unit}.",
     )
 
 

@@ -72,14 +72,15 @@ def unit_head(after: str) -> str:
     return _POWER.sub(lambda m: f"{m.group(1)}10^{m.group(2)}", head)
 
 
-def _unit_factor(q: Quantity, head: str) -> Decimal | None:
-    best: tuple[int, Decimal] | None = None
+def _unit_factor(q: Quantity, head: str) -> tuple[Decimal, str] | None:
+    """The factor and the clinician spelling of the unit `head` starts with."""
+    best: tuple[int, Decimal, str] | None = None
     for unit in q.units:
         for alias in unit.aliases:
             fits = head.startswith(alias) and not re.match(r"[a-z0-9]", head[len(alias) :])
             if fits and (best is None or len(alias) > best[0]):
-                best = (len(alias), unit.factor)
-    return best[1] if best else None
+                best = (len(alias), unit.factor, unit.shown)
+    return (best[1], best[2]) if best else None
 
 
 def _comparator(m: Matcher, filler: str) -> Literal["<", ">"] | None:
@@ -92,13 +93,19 @@ def _comparator(m: Matcher, filler: str) -> Literal["<", ">"] | None:
 
 
 def _convert(q: Quantity, number: Decimal, head: str) -> tuple[Decimal | None, bool]:
-    factor = _unit_factor(q, head)
-    if factor is not None:
-        return number * factor, factor != 1
+    unit = _unit_factor(q, head)
+    if unit is not None:
+        return number * unit[0], unit[0] != 1
     for rng in q.unitless:
         if Decimal(str(rng.min)) <= number <= Decimal(str(rng.max)):
             return number * rng.factor, rng.factor != 1
     return None, False
+
+
+def _written(q: Quantity, num: str, after: str) -> str:
+    """The value as written, with its unit spelt as clinicians write it ('620.000 /µL')."""
+    unit = _unit_factor(q, unit_head(after))
+    return f"{num} {unit[1]}" if unit else num
 
 
 @lru_cache(maxsize=8)
@@ -121,10 +128,10 @@ def _unusable(q: Quantity, hit: re.Match[str], after: str) -> Reading | None:
     span = re.match(r"\s*(?:-|to|a|y)\s*\d[\d.,]*", after)
     if span or read_number(hit.group("num")) is None:
         rest = after[len(span.group()) :] if span else after
-        shown = hit.group("num") + (span.group() if span else "") + _shown_unit(rest)
+        shown = _written(q, hit.group("num") + (span.group().strip() if span else ""), rest)
         return Reading(q, shown, problem="range" if span else "unreadable")
     if hit.group("neg"):
-        return Reading(q, "-" + hit.group("num") + _shown_unit(after), problem="negative")
+        return Reading(q, "-" + _written(q, hit.group("num"), after), problem="negative")
     return None
 
 
@@ -138,7 +145,7 @@ def read_quantity(m: Matcher, q: Quantity, text: str) -> Reading | None:
     number = read_number(hit.group("num"))
     if bad is not None or number is None:
         return bad
-    written = hit.group("num") + _shown_unit(after)
+    written = _written(q, hit.group("num"), after)
     value, converted = _convert(q, number, unit_head(after))
     bound = _comparator(m, hit.group("filler"))
     if value is None:
@@ -147,9 +154,3 @@ def read_quantity(m: Matcher, q: Quantity, text: str) -> Reading | None:
         return Reading(q, written, bound=bound, problem="implausible")
     shown = float(round(value, q.decimals))
     return Reading(q, written, value=shown, bound=bound, converted=converted)
-
-
-def _shown_unit(after: str) -> str:
-    unit = re.match(r"\s*((?:x\s*10\S*\s*)?[a-z%/^0-9.,]*(?:/[a-z0-9.,^]+)*)", after)
-    token = unit.group(1) if unit else ""
-    return f" {token}" if token and not token[0].isdigit() else ""
