@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from assistant.contracts import Localized
 from assistant.findings import notes
-from assistant.findings.matcher import Matcher, load_matcher
+from assistant.findings.matcher import Matcher
 from assistant.findings.phrases import Match
 from assistant.findings.sentences import Clause, Sentence, clauses, normalize, sentences
 from assistant.findings.terms import DOUBT, Candidate, Doubt, clause_terms, flags_of
@@ -175,14 +175,8 @@ def _read_all(m: Matcher, text: str) -> tuple[_Found, _Found, set[str]]:
     return stated, what_if, kinds
 
 
-def extract(message: str, in_case: bool = False, matcher: Matcher | None = None) -> Extraction:
-    """Findings stated in `message`.
-
-    `in_case` (a case already exists) is accepted for callers; statements and questions are told
-    apart per sentence, so it does not change the result. `matcher`: a compiled lexicon (default:
-    the bundled one, loaded once).
-    """
-    m = matcher or load_matcher()
+def read_findings(message: str, m: Matcher) -> Extraction:
+    """Findings stated in `message`, read with the compiled lexicon `m` (pure)."""
     text, cut = normalize(message, m.lexicon.findings.limits.max_chars)
     stated, what_if, kinds = _read_all(m, text)
     kept, conflict_notes = _resolve(m, stated.candidates)

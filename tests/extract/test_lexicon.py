@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from assistant.errors import KnowledgeError
-from assistant.extract import parse_number
-from assistant.findings import compile_lexicon, extract, load_lexicon, parse_lexicon
+from assistant.extract import extract, parse_number
+from assistant.findings import compile_lexicon, load_lexicon, parse_lexicon
 from assistant.findings.numbers import read_number
 
 KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge"
