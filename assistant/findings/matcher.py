@@ -80,6 +80,7 @@ def _cue_index(lex: Lexicon) -> PhraseIndex:
             (Cue.UNCERTAIN, c.uncertainty.terms),
             (Cue.PENDING, c.pending.terms),
             (Cue.PSEUDO, c.negation.pseudo),
+            (Cue.PSEUDO, c.hypothetical.terms),  # "if the" in a what-if is not a condition
             (Cue.TEST, c.negation.tests),
         ]
     )

@@ -215,6 +215,10 @@ NEW_FIELDS = [
     row("TVP previa", {"prior_thrombosis": True}, NO_NOTE, "dvt-es"),
     row("trombosis previa", {"prior_thrombosis": True}, NO_NOTE, "thrombosis-es"),
     row("DVT prophylaxis with aspirin", {}, NO_NOTE, "dvt-prophylaxis-is-not-dvt"),
+    row("family history of thrombosis", {}, NOTE, "family-history-is-not-the-patient"),
+    row("Dialysis not needed", {"on_dialysis": False}, NO_NOTE, "dialysis-not-needed"),
+    row("may need dialysis", {}, NOTE, "dialysis-maybe"),
+    row("Eligible for ASCT if neuropathy improves", {}, NOTE, "conditional-eligibility"),
     row(
         "PET-CT: 3 sclerotic lesions",
         {
