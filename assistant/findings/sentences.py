@@ -62,14 +62,16 @@ def normalize(message: str, max_chars: int) -> tuple[str, bool]:
 def split_sentences(text: str) -> list[tuple[str, bool]]:
     """Sentences; a '?' ending one stays with it, '¿' starts one.
 
-    The flag is True for a fragment that runs on into a '¿…?' question ("IgA lambda, ¿qué hago?").
+    The flag is True for a fragment that runs on into a '¿…?' question with no full stop between
+    ("IgA lambda, ¿qué hago?", "Castleman sin clon ¿es POEMS?").
     """
     out: list[tuple[str, bool]] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
         end = m.end() if m.group().startswith("?") else m.start()
         piece = text[start:end].strip()
-        out.append((piece, m.group() == "" and piece.endswith((",", ":", "-"))))
+        out.append((piece, m.group() == ""))  # no '.', '!' or '?' before the '¿'
+
         start = m.end()
     out.append((text[start:].strip(), False))
     return [(s, lead) for s, lead in out if s.strip(" ¶.!")]

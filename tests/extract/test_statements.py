@@ -161,6 +161,13 @@ QUESTIONS = [
     row("marrow involvement treatment choices", {}, NO_NOTE, "finding-in-a-query"),
     row("Castleman sin gammapatía, ¿cuenta como criterio?", {}, NO_NOTE, "untied-lead-es"),
     row("IgA lambda, ¿qué hago?", {}, NO_NOTE, "untied-lead-no-patient"),
+    row("Castleman unicéntrico ¿es POEMS?", {}, NO_NOTE, "untied-run-on-without-comma"),
+    row(
+        "Varón de 58 años con Castleman. ¿Es POEMS?",
+        {"age_years": 58, "sex": "male", "castleman_disease": "present"},
+        NO_NOTE,
+        "full-stop-then-question",
+    ),
     row(
         "Varón de 58 años, IgA lambda, ¿qué hago?",
         {"age_years": 58, "sex": "male", **IGA_LAMBDA},
