@@ -24,6 +24,7 @@ from assistant.contracts import (
     TreatmentOption,
     Wording,
 )
+from assistant.i18n import dose_text
 
 Audience = Literal["clinician", "patient"]
 ViewSection = Literal[
@@ -47,7 +48,6 @@ _UNVERIFIED = Localized(
     en="Not verified against the source.", es="No verificado con la fuente original."
 )
 _WITHHELD = Localized(en="Withheld for now", es="Suspendido por ahora")
-_UNITS = {"mg": "mg", "mg/m2": "mg/m²", "mg/kg": "mg/kg", "Gy": "Gy"}
 _EVERY = Localized(en="every {n} days", es="cada {n} días")
 
 
@@ -134,9 +134,8 @@ def _dose_lines(ctx: _Ctx, option: TreatmentOption) -> tuple[str, ...]:
         parts = []
         for c in s.components:
             every = f" ({ctx.loc(_EVERY).format(n=c.every_days)})" if c.every_days > 1 else ""
-            parts.append(
-                f"{c.agent} {c.dose:g} {_UNITS[c.unit]} {ctx.loc(c.schedule)}{every}".rstrip()
-            )
+            schedule = ctx.loc(c.schedule) + every
+            parts.append(dose_text(c.agent, c.dose, c.unit, schedule, ctx.lang).rstrip())
         lines.append(f"{ctx.loc(s.name)}: {'; '.join(parts)}")
     if option.dose_gy_min and option.dose_gy_max:
         lines.append(f"{option.dose_gy_min:g}-{option.dose_gy_max:g} Gy")

@@ -27,6 +27,7 @@ FAMILIES = (
     "supportive",
     "prognosis",
     "warnings",
+    "gates",
 )
 _LIST_FAMILIES = {
     "workup": "test",
@@ -134,6 +135,8 @@ def load_rulebook(knowledge_dir: Path) -> RuleBook:
     for family in FAMILIES:
         data = read_rule_file(knowledge_dir / "rules" / f"{family}.toml")
         raw[family] = data[_LIST_FAMILIES[family]] if family in _LIST_FAMILIES else data
+        if family == "prognosis":
+            raw["prognosis_scores"] = data.get("score", [])
     _check_references(raw, knowledge_dir)
     try:
         return RuleBook.model_validate(raw)

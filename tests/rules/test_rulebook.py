@@ -88,6 +88,7 @@ def test_thalidomide_first_line_in_rule_file_would_show_in_plans(tmp_path: Path)
         polyneuropathy="present",
         monoclonal_plasma_cell_disorder="present",
         marrow_clonal_plasma_cells="present",
+        sclerotic_bone_lesions="present",
         skin_changes="present",
         transplant_eligible=False,
     )
