@@ -48,7 +48,6 @@ _UNVERIFIED = Localized(
     en="Not verified against the source.", es="No verificado con la fuente original."
 )
 _WITHHELD = Localized(en="Withheld for now", es="Suspendido por ahora")
-_EVERY = Localized(en="every {n} days", es="cada {n} días")
 
 
 class GateView(BaseModel):
@@ -133,9 +132,7 @@ def _dose_lines(ctx: _Ctx, option: TreatmentOption) -> tuple[str, ...]:
     for s in option.schedules:
         parts = []
         for c in s.components:
-            every = f" ({ctx.loc(_EVERY).format(n=c.every_days)})" if c.every_days > 1 else ""
-            schedule = ctx.loc(c.schedule) + every
-            parts.append(dose_text(c.agent, c.dose, c.unit, schedule, ctx.lang).rstrip())
+            parts.append(dose_text(c.agent, c.dose, c.unit, ctx.loc(c.schedule), ctx.lang))
         lines.append(f"{ctx.loc(s.name)}: {'; '.join(parts)}")
     if option.dose_gy_min and option.dose_gy_max:
         lines.append(f"{option.dose_gy_min:g}-{option.dose_gy_max:g} Gy")

@@ -221,6 +221,7 @@ class DoseRow(BaseModel):
     unit: Literal["mg", "mg/m2", "mg/kg", "Gy"]
     every_days: int = Field(1, ge=1)
     schedule: Localized
+    name_suffix: Localized
 
 
 class GateRow(Row):

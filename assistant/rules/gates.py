@@ -6,7 +6,7 @@ A gate never drops an option silently: the option stays in the plan with its gat
 
 from __future__ import annotations
 
-from assistant.contracts import DoseComponent, DoseSchedule, Gate, TreatmentOption
+from assistant.contracts import DoseComponent, DoseSchedule, Gate, Localized, TreatmentOption
 from assistant.rules.book import DoseRow, Facts, GateRow, any_holds
 
 
@@ -52,12 +52,17 @@ def _capped(schedule: DoseSchedule, cap: DoseRow) -> DoseSchedule:
         every_days=cap.every_days,
         schedule=cap.schedule,
     )
+    if not any(_above(c, cap) for c in schedule.components):
+        return schedule
     components: list[DoseComponent] = []
     for c in schedule.components:
         c2 = new if _above(c, cap) else c
         if c2 not in components:
             components.append(c2)
-    return schedule.model_copy(update={"components": tuple(components)})
+    name = Localized(
+        en=schedule.name.en + cap.name_suffix.en, es=schedule.name.es + cap.name_suffix.es
+    )
+    return schedule.model_copy(update={"components": tuple(components), "name": name})
 
 
 def gate_option(
