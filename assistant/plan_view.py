@@ -110,6 +110,8 @@ def _item(ctx: _Ctx, section: ViewSection, cited: Cited, **fields: object) -> Vi
             rule_id=cited.rule_id,
             guideline_section=cited.section,
         )
+    if not cited.verified:
+        fields["detail"] = f"{fields.get('detail', '')} ({ctx.loc(_UNVERIFIED)})".lstrip()
     return ViewItem(section=section, verified=cited.verified, **fields)
 
 

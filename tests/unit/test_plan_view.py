@@ -61,3 +61,29 @@ def test_patient_items_carry_no_rule_ids_citations_doses_or_hazard_ratios(lang: 
 def test_spanish_view_is_spanish() -> None:
     labels = [i.label for i in build_view(_plan(), "es", "clinician") if i.section == "treatment"]
     assert any("Lenalidomida" in label for label in labels)
+
+
+def test_renal_gate_is_shown_and_doses_are_capped_in_the_view() -> None:
+    items = build_view(_plan(), "en", "clinician")
+    rd = next(i for i in items if i.code == "lenalidomide_dexamethasone")
+    assert "lenalidomide_renal_moderate" in {g.code for g in rd.gates}
+    assert all("25 mg" not in line for line in rd.doses)
+    assert any("lenalidomide 10 mg" in line for line in rd.doses)
+
+
+def test_unverified_items_say_so_in_both_languages() -> None:
+    for lang, words in (("en", "not verified"), ("es", "no verificad")):
+        items = build_view(_plan(), lang, "clinician")  # type: ignore[arg-type]
+        mdex = next(i for i in items if i.code == "melphalan_dexamethasone")
+        assert mdex.verified is False
+        assert any(words in line.lower() for line in mdex.doses)
+        assert words in mdex.detail.lower()
+
+
+def test_withheld_treatment_is_an_item_with_its_reason_for_patients() -> None:
+    case = PatientCase(polyneuropathy="present", monoclonal_plasma_cell_disorder="present")
+    plan = build_plan(case, BOOK, date(2026, 11, 24))
+    items = build_view(plan, "es", "patient")
+    withheld = [i for i in items if i.section == "treatment_withheld"]
+    assert [i.code for i in withheld] == ["no_treatment_until_criteria_assessed"]
+    assert withheld[0].withheld and "pruebas" in withheld[0].label
