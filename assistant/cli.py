@@ -19,7 +19,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _settings() -> Settings:
-    return Settings()
+    from assistant.settings import load_settings
+
+    return load_settings()
 
 
 def _progress_printer(label: str) -> tuple[Any, Callable[[int, int], None]]:
@@ -130,14 +132,21 @@ def search_cmd(query: str, k: int, lang: str | None, as_json: bool) -> None:
 
 
 def _read_case(path: Path) -> Any:
-    from assistant.case_io import case_from_json
-    from assistant.errors import InputError
+    from assistant.case_io import read_case_file
 
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"cannot read {path}: {exc.strerror}", "check the path") from exc
-    return case_from_json(text, str(path))
+    return read_case_file(path)
+
+
+def _day(today: Any) -> Any:
+    """--today as a date (checked to be within 20 years of the system date), or the system date."""
+    import datetime as dt
+
+    from assistant.case_io import check_plausible_today
+
+    if today is None:
+        return dt.date.today()
+    check_plausible_today(today.date(), dt.date.today())
+    return today.date()
 
 
 @main.command("plan")
@@ -158,14 +167,12 @@ def _read_case(path: Path) -> Any:
 @click.option("--json", "as_json", is_flag=True, help="Print the Plan JSON.")
 def plan_cmd(case_file: Path, today: Any, lang: str, audience: str, as_json: bool) -> None:
     """Diagnosis check, work-up, stratum, treatment and dated follow-up for CASE_FILE."""
-    import datetime as dt
-
     from assistant.render import plan_markdown
     from assistant.service import Assistant
 
+    settings = _settings()
     case = _read_case(case_file)
-    day = today.date() if today else dt.date.today()
-    plan = Assistant(_settings()).plan(case, day)
+    plan = Assistant(settings).plan(case, _day(today))
     if as_json:
         click.echo(plan.model_dump_json(indent=2))
         return
@@ -212,14 +219,17 @@ def ask_cmd(
     """Answer a question from the guidelines (and the case, when given), with citations."""
     from assistant.render import answer_markdown
     from assistant.service import Assistant
+    from assistant.settings import check_question_length
 
+    settings = _settings()
+    check_question_length(question, settings)  # before any index work
     case = _read_case(case_file) if case_file else None
-    answer = Assistant(_settings()).ask(
+    answer = Assistant(settings).ask(
         question,
         case=case,
         lang=_lang(lang),
         audience=audience,  # type: ignore[arg-type]
-        today=today.date() if today else None,
+        today=_day(today),
     )
     if as_json:
         click.echo(answer.model_dump_json())
@@ -250,17 +260,45 @@ def chat_cmd(case_file: Path | None, lang: str, audience: str, jsonl: bool) -> N
 
 
 def _chat_jsonl(service: Any, fresh: Callable[[], Any]) -> None:
+    """One Answer JSON per line; a turn that fails prints an error line and the chat goes on."""
     conv = fresh()
-    for raw in sys.stdin:
-        line = raw.strip()
+    for line in _bounded_lines(sys.stdin, service.settings.max_question_chars):
         if not line:
             continue
         if line == "/new":
             conv = fresh()
             continue
-        answer, conv = service.chat(conv, line)
+        try:
+            answer, conv = service.chat(conv, line)
+        except UserFacingError as exc:
+            _turn_error(exc)
+            continue
         click.echo(answer.model_dump_json())
         sys.stdout.flush()
+
+
+def _turn_error(exc: UserFacingError) -> None:
+    """A failed turn: `{"error", "hint"}` JSON on stdout (one line), Error/Hint on stderr."""
+    click.echo(json.dumps({"error": exc.message, "hint": exc.hint}, ensure_ascii=False))
+    sys.stdout.flush()
+    click.echo(f"{t('error', 'en')}: {exc.message}", err=True)
+    if exc.hint:
+        click.echo(f"{t('hint', 'en')}: {exc.hint}", err=True)
+
+
+def _bounded_lines(stream: Any, max_chars: int) -> Any:
+    """Stripped lines of `stream`, never holding more than ~`max_chars` of one line in memory.
+
+    A longer line is yielded cut just past the limit, so the service refuses it with a message.
+    """
+    while True:
+        raw = stream.readline(max_chars + 2)
+        if not raw:
+            return
+        if not raw.endswith("\n") and len(raw) > max_chars:
+            while (rest := stream.readline(65536)) and not rest.endswith("\n"):
+                pass  # drop the rest of the overlong line
+        yield raw.strip()
 
 
 def _chat_interactive(service: Any, fresh: Callable[[], Any], lang: str) -> None:
@@ -280,7 +318,11 @@ def _chat_interactive(service: Any, fresh: Callable[[], Any], lang: str) -> None
             conv = fresh()
             continue
         if line:
-            answer, conv = service.chat(conv, line)
+            try:
+                answer, conv = service.chat(conv, line)
+            except UserFacingError as exc:
+                _turn_error(exc)
+                continue
             _print_markdown(answer_markdown(answer))
 
 
@@ -297,15 +339,16 @@ def handout_cmd(
     case_file: Path, lang: str, fmt: str, out: Path, ics: Path | None, today: Any
 ) -> None:
     """A plain-language patient handout (and visit calendar) for CASE_FILE."""
-    import datetime as dt
-
     from assistant.calendar_export import plan_ics
     from assistant.education import handout_html, handout_markdown, handout_pdf
+    from assistant.output_files import check_targets, write_all
     from assistant.service import Assistant
 
+    targets = [out, ics] if ics else [out]
+    check_targets(targets)  # both checked before any work, and again just before writing
     service = Assistant(_settings())
     case = _read_case(case_file)
-    day = today.date() if today else dt.date.today()
+    day = _day(today)
     language: Lang = "es" if lang == "es" else "en"
     handout, book = service.handout(case, language, day)
     data: bytes
@@ -314,22 +357,12 @@ def handout_cmd(
     else:
         render = handout_html if fmt == "html" else handout_markdown
         data = render(handout, book).encode("utf-8")
-    _write(out, data)
+    outputs = [(out, data)]
     if ics:
-        _write(ics, plan_ics(service.plan(case, day), language, "patient"))
+        outputs.append((ics, plan_ics(service.plan(case, day), language, "patient")))
+    write_all(outputs)
     r = handout.readability
     click.echo(f"{out} · {r.index} {r.score} ({r.band})", err=True)
-
-
-def _write(path: Path, data: bytes) -> None:
-    from assistant.errors import InputError
-
-    try:
-        tmp = path.with_name(f".{path.name}.tmp")
-        tmp.write_bytes(data)
-        tmp.replace(path)
-    except OSError as exc:
-        raise InputError(f"cannot write {path}: {exc.strerror}", "check the folder exists") from exc
 
 
 @main.command("eval")
@@ -361,7 +394,7 @@ def eval_cmd(suites: tuple[str, ...], out: Path, pair: tuple[Path, Path] | None)
     from evals.run import SUITES, run_eval
 
     if pair:
-        a, b = (json.loads(_read_text(p)) for p in pair)
+        a, b = (_read_report(p) for p in pair)
         click.echo(compare(a, b), nl=False)
         return
     from assistant.service import Assistant
@@ -385,15 +418,27 @@ def eval_cmd(suites: tuple[str, ...], out: Path, pair: tuple[Path, Path] | None)
         sys.exit(1)
 
 
-def _read_text(path: Path) -> str:
+_REPORT_HINT = "give two report.json files written by `poems eval --out DIR`"
+
+
+def _read_report(path: Path) -> dict[str, Any]:
+    """A report.json: an object with `metrics`, `details` and `passed`; else an InputError."""
+    from assistant.case_io import read_text_file
     from assistant.errors import InputError
 
+    text = read_text_file(path, max_bytes=50_000_000)
     try:
-        return path.read_text(encoding="utf-8")
-    except OSError as exc:
+        data = json.loads(text)
+    except (ValueError, RecursionError) as exc:
+        raise InputError(f"{path}: not valid JSON ({exc})", _REPORT_HINT) from exc
+    shape = {"metrics": dict, "details": dict, "passed": bool}
+    if not isinstance(data, dict) or any(
+        not isinstance(data.get(k), kind) for k, kind in shape.items()
+    ):
         raise InputError(
-            f"cannot read {path}: {exc.strerror}", "give two report.json files"
-        ) from exc
+            f"{path}: not an evaluation report (needs metrics, details, passed)", _REPORT_HINT
+        )
+    return data
 
 
 @main.command("schema")

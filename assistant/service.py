@@ -6,11 +6,11 @@ and loads each lazily, once.
 
 from __future__ import annotations
 
-import fcntl
 import logging
 import threading
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+import time
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -25,7 +25,7 @@ from assistant.contracts import (
     Plan,
     Source,
 )
-from assistant.errors import IndexBusyError, StoreUnavailableError, UserFacingError
+from assistant.errors import IndexBuildError, StoreUnavailableError, UserFacingError
 from assistant.language import detect_language
 from assistant.retrieval import HybridRetriever, Kind, Mode
 from assistant.settings import Settings
@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
+RETRY_BUILD_S = 300.0  # after a failed automatic rebuild, the old index answers this long
 
 FONTS = (
     Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
@@ -77,6 +78,8 @@ class Assistant:
         self._chatbook: ChatBook | None = None
         self._generator: Any = None
         self._lock = threading.RLock()  # app sessions share one service across threads
+        self._retry_build_after = 0.0
+        self.index_warning: str | None = None  # why a stale index is still answering
 
     # -- rule core -----------------------------------------------------------------------
     def rulebook(self) -> RuleBook:
@@ -88,10 +91,30 @@ class Assistant:
         return cached_rulebook(directory, knowledge_version(directory))
 
     def plan(self, case: PatientCase, today: date) -> Plan:
-        """The rule core's plan for a case on `today` (no index or model needed)."""
+        """The rule core's plan for a case on `today` (no index or model needed).
+
+        Implausible input is refused here, where `today` is known: a treatment start over 20
+        years away, or an interval override for a monitoring code the tables do not have.
+        """
+        from assistant.case_io import check_plausible_dates
         from assistant.rules import build_plan
 
-        return build_plan(case, self.rulebook(), today, self.settings.rules)
+        check_plausible_dates(case, today)
+        book = self.rulebook()
+        self._check_overrides(book)
+        return build_plan(case, book, today, self.settings.rules)
+
+    def _check_overrides(self, book: RuleBook) -> None:
+        from assistant.errors import InputError
+
+        codes = {row.code for row in book.monitoring.items}
+        unknown = sorted(set(self.settings.rules.interval_overrides) - codes)
+        if unknown:
+            raise InputError(
+                f"POEMS_RULES__INTERVAL_OVERRIDES names unknown monitoring code(s): "
+                f"{', '.join(unknown)}",
+                f"use one of: {', '.join(sorted(codes))}",
+            )
 
     # -- handouts ------------------------------------------------------------------------
     def handout(self, case: PatientCase, lang: Lang, today: date) -> tuple[Handout, HandoutBook]:
@@ -145,6 +168,9 @@ class Assistant:
     ) -> tuple[Answer, Conversation]:
         """One conversation turn: the answer and the next conversation state."""
         from assistant.chat import respond
+        from assistant.settings import check_question_length
+
+        check_question_length(message, self.settings)
 
         answer, nxt = respond(conversation, message, self, today or date.today())
         return self._rephrase(answer), nxt
@@ -201,71 +227,139 @@ class Assistant:
         return IndexStatus(read_manifest(self.client()), fingerprint, version)
 
     def ensure_index(self, progress: Progress | None = None) -> IndexManifest:
-        """The active index, built first if it is missing or stale; recovers a broken store."""
+        """The active index, built first if it is missing or stale; recovers a broken store.
+
+        A stale index whose rebuild fails keeps answering; `index_warning` says why.
+        """
         return self._guarded(lambda: self._ensure_index(progress))
 
     def _ensure_index(self, progress: Progress | None) -> IndexManifest:
-        store = self.settings.home / "chroma" / "chroma.sqlite3"
-        if not self.settings.chroma_url and self._client is not None and not store.exists():
-            log.warning("the index folder disappeared; rebuilding it")
-            self._reset_store()
-        status = self.status()
-        if status.fresh and status.manifest is not None:
+        status = self._quick_status()
+        if status is not None and status.fresh and status.manifest is not None:
             return status.manifest
-        with self._build_lock():
-            status = self.status()  # another process may have built it while we waited
+        with self._build_lock():  # taken before any recovery: one process repairs or builds
+            status = self._open_status()
             if status.fresh and status.manifest is not None:
+                return status.manifest  # another process built it while we waited
+            if status.manifest is not None and time.monotonic() < self._retry_build_after:
                 return status.manifest
-            return self._build([], progress)
+            try:
+                manifest = self._build([], progress)
+            except Exception as exc:
+                if status.manifest is None:
+                    raise self._build_error(exc, None) from exc
+                return self._keep_old(status.manifest, exc)
+        self.index_warning = None
+        return manifest
 
     def index(
         self, paths: Sequence[Path] = (), rebuild: bool = False, progress: Progress | None = None
     ) -> IndexManifest:
         """Add documents and/or refresh the index; nothing changes unless the build completes."""
-        from ingest.library import commit_documents
         from ingest.loaders import load_document
 
-        new_docs = [load_document(p, self.settings.index.max_file_mb) for p in paths]
+        limits = self.settings.index
+        docs = [load_document(p, limits.max_file_mb, max_pages=limits.max_pdf_pages) for p in paths]
+        return self._guarded(lambda: self._index(docs, rebuild, progress))
+
+    def _index(
+        self, new_docs: list[Any], rebuild: bool, progress: Progress | None
+    ) -> IndexManifest:
         with self._build_lock():
-            status = self.status()
+            status = self._open_status()
             known = {s.id for s in (status.manifest.user_sources if status.manifest else ())}
             fresh_docs = [d for d in new_docs if d.source_id not in known]
             if status.fresh and status.manifest is not None and not rebuild and not fresh_docs:
                 return status.manifest
-            manifest = self._build(new_docs, progress)
-            commit_documents(self.settings.home, new_docs)
-            return manifest
+            try:
+                manifest = self._build(fresh_docs, progress)
+            except Exception as exc:
+                raise self._build_error(exc, status.manifest) from exc
+        self.index_warning = None
+        return manifest
 
     def _build(self, new_docs: list[Any], progress: Progress | None) -> IndexManifest:
-        from ingest.build import build_index
-        from ingest.library import load_library
+        """Build from the library plus `new_docs`, committed to the library before the switch."""
+        from ingest.build import BuildHooks, build_index
+        from ingest.library import commit_documents, load_library
 
-        docs = load_library(self.settings.home, self.settings.index.max_file_mb)
+        limits = self.settings.index
+        docs = load_library(self.settings.home, limits.max_file_mb, limits.max_pdf_pages)
         have = {d.source_id for d in docs}
-        for doc in new_docs:
-            if doc.source_id not in have:
-                docs.append(doc)
-                have.add(doc.source_id)
-        manifest = build_index(self.client(), self.embeddings(), self.settings, docs, progress)
+        added = [d for d in new_docs if d.source_id not in have]
+        docs += list({d.source_id: d for d in added}.values())
+
+        def commit() -> None:
+            commit_documents(self.settings.home, added)
+
+        hooks = BuildHooks(progress, commit)
+        manifest = build_index(self.client(), self.embeddings(), self.settings, docs, hooks)
         self._retriever = None
         return manifest
 
-    @contextmanager
-    def _build_lock(self) -> Iterator[None]:
-        """One build at a time per POEMS_HOME; a second caller waits up to 10 minutes."""
-        self.settings.home.mkdir(parents=True, exist_ok=True)
-        path = self.settings.home / "build.lock"
-        with path.open("w") as handle:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX)
-            except OSError as exc:  # pragma: no cover - depends on the file system
-                raise IndexBusyError(
-                    "another index build holds the lock", "wait for it to finish and retry"
-                ) from exc
-            try:
-                yield
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
+    def _keep_old(self, manifest: IndexManifest, exc: Exception) -> IndexManifest:
+        """A failed automatic rebuild: keep answering from the previous index and say why."""
+        from ingest.failures import describe_failure, failure_hint
+
+        reason = exc.message if isinstance(exc, UserFacingError) else describe_failure(exc)
+        self.index_warning = (
+            f"the index is out of date and rebuilding it failed ({reason}); answers come from "
+            f"the previous index built {manifest.built_at}"
+        )
+        log.warning("%s. Hint: %s", self.index_warning, failure_hint(exc, self.settings.home))
+        self._retry_build_after = time.monotonic() + RETRY_BUILD_S
+        return manifest
+
+    def _build_error(self, exc: Exception, old: IndexManifest | None) -> UserFacingError:
+        from ingest.failures import describe_failure, failure_hint
+
+        if isinstance(exc, UserFacingError):
+            return exc
+        kept = "; the previous index still answers" if old is not None else ""
+        return IndexBuildError(
+            f"the index build failed: {describe_failure(exc)}{kept}",
+            failure_hint(exc, self.settings.home),
+        )
+
+    def _quick_status(self) -> IndexStatus | None:
+        """Status without the lock; None when the store is missing or does not open."""
+        store = self.settings.home / "chroma" / "chroma.sqlite3"
+        if not self.settings.chroma_url and not store.exists():
+            if self._client is not None:
+                log.warning("the index folder disappeared; rebuilding it")
+                self._reset_store()
+            return None
+        try:
+            return self.status()
+        except UserFacingError:
+            raise
+        except Exception:
+            self._reset_store()
+            return None
+
+    def _open_status(self) -> IndexStatus:
+        """Under the build lock: the status; an embedded store moves aside only if it won't open."""
+        if not self.settings.chroma_url and not self._store_opens():
+            self._reset_store()
+            if not self._store_opens():
+                self._quarantine_store()
+        return self.status()
+
+    def _store_opens(self) -> bool:
+        from assistant.adapters.chroma_store import index_opens
+
+        try:
+            return index_opens(self.client())
+        except UserFacingError:
+            raise
+        except Exception:
+            return False
+
+    def _build_lock(self) -> AbstractContextManager[None]:
+        """One build (or recovery) at a time per POEMS_HOME; others wait with a message."""
+        from ingest.lock import build_lock
+
+        return build_lock(self.settings.home, self.settings.index.lock_timeout_s)
 
     def sources(self) -> dict[str, Source]:
         """Every citable source: knowledge/sources.toml plus the indexed user documents."""
@@ -313,29 +407,46 @@ class Assistant:
     # -- faults --------------------------------------------------------------------------
     def _guarded(self, action: Callable[[], T]) -> T:
         """Run a store operation; on a store fault, recover once (embedded) or say how to fix."""
+        from ingest.failures import is_missing_collection
+
         try:
             return action()
         except UserFacingError:
             raise
         except Exception as exc:
+            if is_missing_collection(exc):  # another process switched the index: read it again
+                log.warning("the active index changed while it was read; reading it again")
+                self._retriever = None
+                return self._retry(action)
             if self.settings.chroma_url:
                 self._reset_store()
-                raise StoreUnavailableError(
-                    f"the Chroma server at {self.settings.chroma_url} stopped answering",
-                    "restart `chroma run` (the next request reconnects), or unset "
-                    "POEMS_CHROMA_URL to use the embedded store",
-                ) from exc
-            log.warning("index store failed (%s); rebuilding it", type(exc).__name__)
-            self._quarantine_store()
-            try:
-                return action()
-            except UserFacingError:
-                raise
-            except Exception as again:
-                raise StoreUnavailableError(
-                    f"the index under {self.settings.home} cannot be used or rebuilt",
-                    "run `poems index --rebuild`, or delete that folder and retry",
-                ) from again
+                raise self._server_down() from exc
+            log.warning("index store failed (%s); checking it", type(exc).__name__)
+            with self._build_lock():
+                self._reset_store()
+                self._open_status()
+            return self._retry(action)
+
+    def _retry(self, action: Callable[[], T]) -> T:
+        try:
+            return action()
+        except UserFacingError:
+            raise
+        except Exception as again:
+            if self.settings.chroma_url:
+                self._reset_store()
+                raise self._server_down() from again
+            raise StoreUnavailableError(
+                f"the index under {self.settings.home} cannot be used or rebuilt",
+                "run `poems index --rebuild`, or delete that folder and retry",
+            ) from again
+
+    def _server_down(self) -> StoreUnavailableError:
+        return StoreUnavailableError(
+            f"the Chroma server at {self.settings.chroma_url} stopped answering",
+            "restart `chroma run` (the next request reconnects), or unset "
+            "POEMS_CHROMA_URL to use the embedded store",
+        )
 
     def _reset_store(self) -> None:
         with self._lock:
