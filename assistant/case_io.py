@@ -96,16 +96,15 @@ def case_from_json(text: str, origin: str = "case") -> PatientCase:
 
 def decode_text(data: bytes, origin: str) -> str:
     """UTF-8 (or UTF-16/UTF-8 with a byte-order mark) text; anything else is an InputError."""
-    for bom, codec in (
-        (b"\xef\xbb\xbf", "utf-8-sig"),
-        (b"\xff\xfe", "utf-16"),
-        (b"\xfe\xff", "utf-16"),
-    ):
+    for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(codec)
-            except UnicodeDecodeError:
-                break
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    f"{origin}: starts with a {codec} byte-order mark but is not valid {codec}",
+                    _SAVE_HINT,
+                ) from exc
     if b"\0" in data[:4096]:
         raise InputError(f"{origin}: binary content, not a JSON text file", _SAVE_HINT)
     try:
@@ -116,6 +115,7 @@ def decode_text(data: bytes, origin: str) -> str:
         ) from exc
 
 
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 _SAVE_HINT = "save the case as UTF-8 JSON (an example is in examples/)"
 
 

@@ -195,8 +195,8 @@ class Assistant:
         from assistant.generate import load_generator, rephrase
 
         if self._generator is None:
-            self._generator = load_generator(self.settings.llm)
-        return rephrase(answer, self._generator)
+            self._generator = load_generator(self.settings)
+        return rephrase(answer, self._generator, self.settings)
 
     # -- heavy objects -------------------------------------------------------------------
     def embeddings(self) -> Embeddings:

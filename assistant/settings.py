@@ -175,6 +175,9 @@ def load_settings(**overrides: Any) -> Settings:
     except SettingsError as exc:  # e.g. malformed JSON in a nested POEMS_* variable
         raise InputError(f"a POEMS_* setting cannot be read: {exc}", _SETTINGS_HINT) from exc
     _check_paths(settings)
+    from assistant.llm_policy import check_policy
+
+    check_policy(settings)
     return settings
 
 
