@@ -7,6 +7,7 @@ import hashlib
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 from assistant.errors import DocumentError
 from ingest.chunking import Section, dedupe_ids, parse_markdown, slugify
@@ -139,9 +140,7 @@ def _load_pdf(
                 f"{path}: the PDF is encrypted", "save an unprotected copy and add that instead"
             )
         _check_pages(path, len(reader.pages), max_pages)
-        pages = [
-            (i + 1, (page.extract_text() or "").strip()) for i, page in enumerate(reader.pages)
-        ]
+        pages = [(i + 1, _page_text(page)) for i, page in enumerate(reader.pages)]
         meta_title = (reader.metadata.title if reader.metadata else None) or ""
     except DocumentError:
         raise
@@ -163,6 +162,17 @@ def _load_pdf(
             "run OCR on it first (e.g. ocrmypdf) and add the OCR'd file",
         )
     return (str(meta_title).strip() or stem), sections
+
+
+def _page_text(page: Any) -> str:
+    """A page's text; a page that yields none has its content stream decoded once more, so
+    that a stream over pypdf's decompression limit raises instead of passing as empty."""
+    text = (page.extract_text() or "").strip()
+    if not text:
+        contents = page.get_contents()
+        if contents is not None:
+            contents.get_data()
+    return text
 
 
 def _check_pages(path: Path, pages: int, max_pages: int) -> None:
