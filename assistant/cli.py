@@ -273,8 +273,20 @@ def _chat_jsonl(service: Any, fresh: Callable[[], Any]) -> None:
         except UserFacingError as exc:
             _turn_error(exc)
             continue
+        except Exception as exc:  # one failed turn must not end the conversation
+            if click.get_current_context().find_root().params.get("debug"):
+                raise
+            _turn_error(_internal(exc))
+            continue
         click.echo(answer.model_dump_json())
         sys.stdout.flush()
+
+
+def _internal(exc: Exception) -> UserFacingError:
+    return UserFacingError(
+        f"this message could not be answered ({type(exc).__name__}); the conversation is kept",
+        "try again; run with --debug to see the cause",
+    )
 
 
 def _turn_error(exc: UserFacingError) -> None:
