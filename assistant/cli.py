@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -61,10 +62,26 @@ class PoemsGroup(click.Group):
             sys.exit(2)
 
 
+class _WarningsToStderr(logging.Handler):
+    """Warnings of the assistant (index waits, repairs, kept indexes) as `Warning:` on stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"Warning: {record.getMessage()}", err=True)
+
+
+def _show_warnings() -> None:
+    for name in ("assistant", "ingest"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(h, _WarningsToStderr) for h in logger.handlers):
+            handler = _WarningsToStderr(logging.WARNING)
+            logger.addHandler(handler)
+
+
 @click.group(cls=PoemsGroup)
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
 def main(debug: bool) -> None:
     """POEMS guideline assistant: offline, cited decision support (English and Spanish)."""
+    _show_warnings()
 
 
 @main.command("index")
