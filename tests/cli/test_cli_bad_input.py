@@ -170,3 +170,23 @@ def test_ask_overlong_question_exits_2_before_any_index_work(tmp_path: Path) -> 
     _assert_user_error(result, "limit is 4,000")
     assert "límite" in result.stderr
     assert not (home / "chroma").exists()
+
+
+def test_chroma_server_down_at_start_exits_2(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    result = _run(
+        ["search", "radiation dose"], env={"POEMS_CHROMA_URL": f"http://127.0.0.1:{port}"}
+    )
+    _assert_user_error(result, "cannot reach the Chroma server")
+    assert "chroma run" in result.stderr
+
+
+def test_wrong_model_path_exits_2(tmp_path: Path) -> None:
+    env = {"POEMS_HOME": str(tmp_path / "h"), "POEMS_MODEL_PATH": str(tmp_path / "no-model")}
+    result = _run(["search", "radiation dose"], env=env, seconds=60)
+    _assert_user_error(result, "no sentence-transformers model")
+    assert "POEMS_MODEL_PATH" in result.stderr
