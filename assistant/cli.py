@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 import click
 
+from assistant.cli_chat import chat_interactive, chat_jsonl, print_markdown
 from assistant.contracts import Lang
 from assistant.errors import UserFacingError
 from assistant.i18n import t
@@ -205,16 +206,6 @@ def plan_cmd(case_file: Path, today: Any, lang: str, audience: str, as_json: boo
         click.echo(text, nl=False)
 
 
-def _print_markdown(text: str) -> None:
-    if sys.stdout.isatty():
-        from rich.console import Console
-        from rich.markdown import Markdown
-
-        Console().print(Markdown(text))
-    else:
-        click.echo(text, nl=False)
-
-
 LANG_CHOICE = click.Choice(["auto", "en", "es"])
 AUDIENCE_CHOICE = click.Choice(["clinician", "patient"])
 
@@ -251,7 +242,7 @@ def ask_cmd(
     if as_json:
         click.echo(answer.model_dump_json())
         return
-    _print_markdown(answer_markdown(answer))
+    print_markdown(answer_markdown(answer))
 
 
 @main.command("chat")
@@ -271,88 +262,9 @@ def chat_cmd(case_file: Path | None, lang: str, audience: str, jsonl: bool) -> N
         return Conversation(case=case, forced_lang=_lang(lang), audience=audience)
 
     if jsonl:
-        _chat_jsonl(service, fresh)
+        chat_jsonl(service, fresh)
     else:
-        _chat_interactive(service, fresh, lang)
-
-
-def _chat_jsonl(service: Any, fresh: Callable[[], Any]) -> None:
-    """One Answer JSON per line; a turn that fails prints an error line and the chat goes on."""
-    conv = fresh()
-    for line in _bounded_lines(sys.stdin, service.settings.max_question_chars):
-        if not line:
-            continue
-        if line == "/new":
-            conv = fresh()
-            continue
-        try:
-            answer, conv = service.chat(conv, line)
-        except UserFacingError as exc:
-            _turn_error(exc)
-            continue
-        except Exception as exc:  # one failed turn must not end the conversation
-            if click.get_current_context().find_root().params.get("debug"):
-                raise
-            _turn_error(_internal(exc))
-            continue
-        click.echo(answer.model_dump_json())
-        sys.stdout.flush()
-
-
-def _internal(exc: Exception) -> UserFacingError:
-    return UserFacingError(
-        f"this message could not be answered ({type(exc).__name__}); the conversation is kept",
-        "try again; run with --debug to see the cause",
-    )
-
-
-def _turn_error(exc: UserFacingError) -> None:
-    """A failed turn: `{"error", "hint"}` JSON on stdout (one line), Error/Hint on stderr."""
-    click.echo(json.dumps({"error": exc.message, "hint": exc.hint}, ensure_ascii=False))
-    sys.stdout.flush()
-    click.echo(f"{t('error', 'en')}: {exc.message}", err=True)
-    if exc.hint:
-        click.echo(f"{t('hint', 'en')}: {exc.hint}", err=True)
-
-
-def _bounded_lines(stream: Any, max_chars: int) -> Any:
-    """Stripped lines of `stream`, never holding more than ~`max_chars` of one line in memory.
-
-    A longer line is yielded cut just past the limit, so the service refuses it with a message.
-    """
-    while True:
-        raw = stream.readline(max_chars + 2)
-        if not raw:
-            return
-        if not raw.endswith("\n") and len(raw) > max_chars:
-            while (rest := stream.readline(65536)) and not rest.endswith("\n"):
-                pass  # drop the rest of the overlong line
-        yield raw.strip()
-
-
-def _chat_interactive(service: Any, fresh: Callable[[], Any], lang: str) -> None:
-    from assistant.render import answer_markdown
-
-    conv = fresh()
-    click.echo(t("chat_intro", "es" if lang == "es" else "en"))
-    while True:
-        try:
-            line = input("\n> ").strip()
-        except (EOFError, KeyboardInterrupt):
-            click.echo()
-            return
-        if line in ("/quit", "/exit"):
-            return
-        if line == "/new":
-            conv = fresh()
-            continue
-        if line:
-            try:
-                answer, conv = service.chat(conv, line)
-            except UserFacingError as exc:
-                _turn_error(exc)
-                continue
-            _print_markdown(answer_markdown(answer))
+        chat_interactive(service, fresh, lang)
 
 
 @main.command("handout")
