@@ -109,9 +109,11 @@ class Assistant(IndexMixin):
 
     def font(self) -> Path:
         """A Unicode TTF for PDFs: POEMS_FONT_PATH, else DejaVu Sans from the system."""
+        from assistant.settings import is_font_file
+
         candidates = [self.settings.font_path] if self.settings.font_path else list(FONTS)
         for path in candidates:
-            if path is not None and path.exists():
+            if path is not None and is_font_file(path):
                 return path
         raise UserFacingError(
             "no Unicode font found for the PDF handout",

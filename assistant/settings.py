@@ -147,20 +147,23 @@ def _check_paths(settings: Settings) -> None:
             "point it at the project's knowledge/ folder, or unset it",
         )
     font = settings.font_path
-    if font is not None and not _is_font(font):
+    if font is not None and not is_font_file(font):
         raise InputError(
             f"POEMS_FONT_PATH={font} is not a TrueType/OpenType font file",
             "give a .ttf file (e.g. DejaVuSans.ttf from fonts-dejavu-core), or unset it",
         )
 
 
-def _is_font(path: Path) -> bool:
+def is_font_file(path: Path) -> bool:
+    """True for a readable TrueType/OpenType file (checked by its first four bytes)."""
+    if not path.is_file():  # never open a pipe or device
+        return False
     try:
         with path.open("rb") as handle:
             magic = handle.read(4)
     except OSError:
         return False
-    return path.is_file() and magic in (b"\x00\x01\x00\x00", b"true", b"OTTO", b"ttcf")
+    return magic in (b"\x00\x01\x00\x00", b"true", b"OTTO", b"ttcf")
 
 
 def load_settings(**overrides: Any) -> Settings:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner, Result
 
 from assistant.cli import main
@@ -79,3 +80,14 @@ def test_existing_handout_replaced_whole(tmp_path: Path) -> None:
     assert _handout("--out", str(out)).exit_code == 0
     assert out.read_text(encoding="utf-8").startswith("#")
     assert [p.name for p in tmp_path.iterdir()] == ["h.md"]
+
+
+def test_pdf_handout_with_a_non_ttf_font_in_settings_object_exits_2(tmp_path: Path) -> None:
+    from assistant.errors import UserFacingError
+    from assistant.service import Assistant
+    from assistant.settings import Settings
+
+    fake = tmp_path / "fake.ttf"
+    fake.write_bytes(b"<html>not a font</html>")
+    with pytest.raises(UserFacingError, match="no Unicode font"):
+        Assistant(Settings(font_path=fake)).font()
