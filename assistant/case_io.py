@@ -94,17 +94,21 @@ def case_from_json(text: str, origin: str = "case") -> PatientCase:
     return case_from_dict(data, origin)
 
 
+def marked_codec(data: bytes) -> str | None:
+    """The codec named by a byte-order mark at the start of `data` (None without one)."""
+    return next((codec for bom, codec in _BOMS if data.startswith(bom)), None)
+
+
 def decode_text(data: bytes, origin: str) -> str:
     """UTF-8 (or UTF-16/UTF-8 with a byte-order mark) text; anything else is an InputError."""
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(codec)
-            except UnicodeDecodeError as exc:
-                raise InputError(
-                    f"{origin}: starts with a {codec} byte-order mark but is not valid {codec}",
-                    _SAVE_HINT,
-                ) from exc
+    codec = marked_codec(data)
+    try:
+        if codec:
+            return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{origin}: starts with a {codec} byte-order mark but is not valid {codec}", _SAVE_HINT
+        ) from exc
     if b"\0" in data[:4096]:
         raise InputError(f"{origin}: binary content, not a JSON text file", _SAVE_HINT)
     try:

@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+from assistant.case_io import marked_codec
 from assistant.errors import DocumentError
 from ingest.chunking import Section, dedupe_ids, parse_markdown, slugify
 
@@ -16,7 +17,6 @@ SUPPORTED = {".md": "markdown", ".markdown": "markdown", ".txt": "text", ".text"
 SUPPORTED |= {".html": "html", ".htm": "html", ".pdf": "pdf"}
 _SUPPORTED_HINT = "supported types: .pdf, .md, .txt, .html"
 MAX_PDF_PAGES = 1000  # default of POEMS_INDEX__MAX_PDF_PAGES
-_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 
 
 @dataclass(frozen=True)
@@ -106,15 +106,15 @@ def _check_file(path: Path, max_file_mb: float) -> str:
 def _decode(path: Path, data: bytes) -> str:
     if data.startswith(b"%PDF"):
         raise DocumentError(f"{path}: this is a PDF with a wrong extension", "rename it to .pdf")
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(codec)
-            except UnicodeDecodeError as exc:
-                raise DocumentError(
-                    f"{path}: starts like {codec} text but is not valid {codec}",
-                    "save the file as UTF-8 text and add it again",
-                ) from exc
+    codec = marked_codec(data)
+    try:
+        if codec:
+            return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise DocumentError(
+            f"{path}: starts like {codec} text but is not valid {codec}",
+            "save the file as UTF-8 text and add it again",
+        ) from exc
     if b"\0" in data[:4096]:
         raise DocumentError(f"{path}: binary content in a text file", _SUPPORTED_HINT)
     try:
