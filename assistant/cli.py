@@ -118,8 +118,11 @@ def search_cmd(query: str, k: int, lang: str | None, as_json: bool) -> None:
     """Search the indexed guidelines (hybrid dense + BM25)."""
     from assistant.language import detect_language
     from assistant.service import Assistant
+    from assistant.settings import check_question_length
 
-    service = Assistant(_settings())
+    settings = _settings()
+    check_question_length(query, settings)
+    service = Assistant(settings)
     qlang = detect_language(query) if lang is None else ("es" if lang == "es" else "en")
     passages = service.search(query, k=k, lang=qlang)
     if as_json:

@@ -190,3 +190,8 @@ def test_wrong_model_path_exits_2(tmp_path: Path) -> None:
     result = _run(["search", "radiation dose"], env=env, seconds=60)
     _assert_user_error(result, "no sentence-transformers model")
     assert "POEMS_MODEL_PATH" in result.stderr
+
+
+def test_search_overlong_query_exits_2(tmp_path: Path) -> None:
+    result = _run(["search", "y" * 4001], env={"POEMS_HOME": str(tmp_path / "home")})
+    _assert_user_error(result, "limit is 4,000")
