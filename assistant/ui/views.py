@@ -13,8 +13,9 @@ from typing import Any
 import streamlit as st
 
 from assistant.contracts import Answer, Lang, Plan, Source
-from assistant.i18n import dose_text, t
-from assistant.render import Audience, loc, say
+from assistant.i18n import t
+from assistant.plan_view import ViewItem, build_view
+from assistant.render import Audience
 from assistant.ui.strings import source_line, source_type
 from assistant.untrusted import inline, quote_block
 
@@ -107,88 +108,74 @@ class Notes:
         return " [" + ", ".join(str(n) for n in sorted(set(nums))) + "]"
 
 
-def _criteria_cards(plan: Plan, lang: Lang, aud: Audience, notes: Notes) -> None:
-    criteria = plan.diagnosis.criteria
-    for i, c in enumerate(criteria):
+_HEADINGS: dict[str, str] = {
+    "workup": "h_workup",
+    "stratification": "h_strat",
+    "treatment": "h_treatment",
+    "caution": "h_caution",
+    "not_recommended": "h_not_rec",
+    "transplant": "h_transplant",
+    "supportive": "h_supportive",
+    "prognosis": "h_prognosis",
+    "warnings": "h_warnings",
+}
+_BOXED = {"flags": st.warning, "transplant": st.warning, "warnings": st.info}
+
+
+def _criteria_cards(items: list[ViewItem], plan: Plan, lang: Lang, notes: Notes) -> None:
+    found = {c.code: c for c in plan.diagnosis.criteria}
+    for i, item in enumerate(items):
         if i % 3 == 0:  # one row at a time: phones keep the order
             cols = st.columns(3)
+        c = found.get(item.code)
         with cols[i % 3].container(border=True):
-            group = f"{t(c.group, lang)} · " if aud == "clinician" else ""
-            status = _STATUS.get(c.status, "{}").format(t(c.status, lang))
-            st.markdown(f"**{say(c.label, lang, aud)}**  \n{group}**{status}**")
-            st.caption(loc(c.evidence, lang) + notes.mark(c.citations, c.rule_id, c.section))
+            group = f"{t(c.group, lang)} · " if c and notes.aud == "clinician" else ""
+            status = _STATUS.get(c.status, "{}").format(t(c.status, lang)) if c else ""
+            st.markdown(f"**{item.label}**  \n{group}**{status}**")
+            st.caption(item.detail + _mark(notes, item))
+
+
+def _mark(notes: Notes, item: ViewItem) -> str:
+    return notes.mark(item.citations, item.rule_id or "", item.guideline_section or "")
+
+
+def _item_view(item: ViewItem, lang: Lang, notes: Notes) -> None:
+    """One plan item: label, detail, doses (clinicians), safety gates."""
+    if item.section in _BOXED:
+        _BOXED[item.section](item.label + _mark(notes, item))
+        return
+    label = t(item.code, lang) if item.section == "stratification" else item.label
+    detail = item.label if item.section == "stratification" else item.detail
+    st.markdown(f"- **{label}**" + (f" — {detail}" if detail else "") + _mark(notes, item))
+    for dose in item.doses:
+        st.markdown(f"    - {dose}")
+    for gate in item.gates:
+        st.warning(gate.text, icon=":material/warning:")
 
 
 def plan_view(plan: Plan, lang: Lang, aud: Audience, env: dict[str, Any]) -> None:
-    """Criteria, work-up, stratum, treatment, supportive care, prognosis, warnings, sources."""
+    """Lays out the plan's view items (assistant.plan_view), then the numbered sources."""
     notes = Notes(aud)
-    dx = plan.diagnosis
+    items = list(build_view(plan, lang, aud, env["sources"]))
+    summary, criteria = items[0], [i for i in items[1:] if i.section == "diagnosis"]
     st.subheader(t("h_diagnosis", lang))
-    st.markdown(
-        f"**{say(dx.summary, lang, aud)}**{notes.mark(dx.citations, dx.rule_id, dx.section)}"
-    )
-    _criteria_cards(plan, lang, aud, notes)
-    for flag in dx.flags:
-        st.warning(say(flag.text, lang, aud) + notes.mark(flag.citations, flag.rule_id))
-    st.subheader(t("h_workup", lang))
-    for w in plan.workup:
-        cite = notes.mark(w.citations, w.rule_id, w.section)
-        st.markdown(f"- **{say(w.label, lang, aud)}** — {say(w.reason, lang, aud)}{cite}")
-    if not plan.workup:
-        st.caption(t("none", lang))
-    st.subheader(t("h_strat", lang))
-    s = plan.stratification
-    cite = notes.mark(s.citations, s.rule_id, s.section)
-    st.markdown(f"**{t(s.status, lang)}** — {say(s.reason, lang, aud)}{cite}")
-    _treatment_view(plan, lang, aud, notes)
-    _rest_view(plan, lang, aud, notes)
+    st.markdown(f"**{summary.label}**{_mark(notes, summary)}")
+    _criteria_cards(criteria, plan, lang, notes)
+    shown: set[str] = set()
+    for item in items:
+        if item.section in ("diagnosis", "monitoring"):  # monitoring: the Follow-up tab
+            continue
+        heading = _HEADINGS.get(
+            "treatment" if item.section == "treatment_withheld" else item.section
+        )
+        if heading and heading not in shown:
+            shown.add(heading)
+            st.subheader(t(heading, lang))
+            if heading == "h_treatment" and plan.treatment.provisional:
+                st.caption(t("provisional", lang))
+        _item_view(item, lang, notes)
     if aud == "clinician":
         sources_view(notes, lang, env["sources"], env["quote"])
-
-
-def _treatment_view(plan: Plan, lang: Lang, aud: Audience, notes: Notes) -> None:
-    tr = plan.treatment
-    st.subheader(t("h_treatment", lang))
-    if tr.provisional and tr.primary:
-        st.caption(t("provisional", lang))
-    for o in tr.primary:
-        cite = notes.mark(o.citations, o.rule_id, o.section)
-        st.markdown(f"**{say(o.label, lang, aud)}**{cite}  \n{say(o.detail, lang, aud)}")
-        for sch in o.schedules if aud == "clinician" else ():
-            doses = "; ".join(
-                dose_text(c.agent, c.dose, c.unit, loc(c.schedule, lang), lang)
-                for c in sch.components
-            )
-            st.markdown(f"- {loc(sch.name, lang)}: {doses}{notes.mark(sch.citations, o.rule_id)}")
-        if o.dose_note and aud == "clinician":
-            st.caption(loc(o.dose_note, lang))
-    for key, items in (("h_caution", tr.caution), ("h_not_rec", tr.not_recommended)):
-        if items:
-            st.markdown(f"**{t(key, lang)}**")
-        for n in items:
-            cite = notes.mark(n.citations, n.rule_id, n.section)
-            st.markdown(f"- **{say(n.label, lang, aud)}**: {say(n.reason, lang, aud)}{cite}")
-            if n.nuance:
-                st.caption(say(n.nuance, lang, aud))
-    for flag in tr.transplant_cautions:
-        st.warning(say(flag.text, lang, aud) + notes.mark(flag.citations, flag.rule_id))
-
-
-def _rest_view(plan: Plan, lang: Lang, aud: Audience, notes: Notes) -> None:
-    st.subheader(t("h_supportive", lang))
-    for item in plan.supportive:
-        cite = notes.mark(item.citations, item.rule_id, item.section)
-        st.markdown(f"- **{say(item.label, lang, aud)}** — {say(item.reason, lang, aud)}{cite}")
-    st.subheader(t("h_prognosis", lang))
-    for f in plan.prognosis.adverse_factors:
-        cohort = f" — {loc(f.cohort, lang)}" if aud == "clinician" else ""
-        st.markdown(f"- **{say(f.label, lang, aud)}**{cohort}{notes.mark(f.citations, f.rule_id)}")
-    if not plan.prognosis.adverse_factors:
-        st.caption(t("none", lang))
-    if aud == "clinician":
-        st.subheader(t("h_warnings", lang))
-        for w in plan.warnings:
-            st.info(say(w.text, lang, aud) + notes.mark(w.citations, w.rule_id, w.section))
 
 
 def sources_view(notes: Notes, lang: Lang, sources: dict[str, Source], quote: Quote) -> None:
