@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.contracts import Lang, Localized, Plan, Source
 from assistant.i18n import long_date
+from assistant.plan_view import ViewItem, build_view
 from assistant.readability import readability
 from assistant.render import say
 from assistant.ui.strings import source_line
@@ -88,49 +89,47 @@ def _pick(text: Localized | Block, lang: Lang) -> tuple[str, ...]:
     return (value,) if isinstance(value, str) else value
 
 
-def _findings(plan: Plan, book: HandoutBook, lang: Lang) -> tuple[str, ...]:
-    dx, s = plan.diagnosis, plan.stratification
-    met = [say(c.label, lang, "patient") for c in dx.criteria if c.status == "met"]
-    intro = [_pick(book.found_intro, lang)[0]] if met else []
-    return (say(dx.summary, lang, "patient"), *intro, *met, say(s.reason, lang, "patient"))
-
-
-def _treatment(plan: Plan, book: HandoutBook, lang: Lang) -> tuple[str, ...]:
-    tr = plan.treatment
-    lines = [
-        f"{say(o.label, lang, 'patient')}. {say(o.detail, lang, 'patient')}" for o in tr.primary
+def _lines(items: list[ViewItem], *sections: str, sep: str = ": ") -> list[str]:
+    """'label: detail' for the view items of `sections`, in view order."""
+    return [
+        f"{i.label}{sep}{i.detail}" if i.detail else i.label for i in items if i.section in sections
     ]
-    lines += [say(g.text, lang, "patient") for o in tr.primary for g in o.gates]  # issue #11 gates
+
+
+def _findings(items: list[ViewItem], book: HandoutBook, lang: Lang) -> tuple[str, ...]:
+    dx = [i.label for i in items if i.section == "diagnosis"]  # the summary, then met criteria
+    intro = [_pick(book.found_intro, lang)[0]] if len(dx) > 1 else []
+    strat = [i.label for i in items if i.section == "stratification"]
+    return (*dx[:1], *intro, *dx[1:], *strat)
+
+
+def _treatment(plan: Plan, items: list[ViewItem], book: HandoutBook, lang: Lang) -> tuple[str, ...]:
+    options = [i for i in items if i.section == "treatment"]
+    lines = [f"{i.label}. {i.detail}" for i in options]
+    lines += [g.text for i in options for g in i.gates]  # issue #11 gates
+    withheld = _lines(items, "treatment_withheld")
     if not lines:
-        return (
-            *_pick(book.no_treatment, lang),
-            *(say(g.text, lang, "patient") for g in tr.withheld),
-        )
-    return (*(_pick(book.provisional, lang) if tr.provisional else ()), *lines)
+        return (*_pick(book.no_treatment, lang), *withheld)
+    return (*(_pick(book.provisional, lang) if plan.treatment.provisional else ()), *lines)
 
 
 def _sections(plan: Plan, book: HandoutBook, lang: Lang) -> list[Section]:
+    """The handout's sections, laid out from the patient view of the plan (plan_view)."""
     h = {k: (v.en if lang == "en" else v.es) for k, v in book.headings.items()}
-    tr = plan.treatment
-    needed = [
-        f"{say(w.label, lang, 'patient')}: {say(w.reason, lang, 'patient')}" for w in plan.workup
-    ] or list(_pick(book.no_tests, lang))
+    items = list(build_view(plan, lang, "patient"))
+    needed = _lines(items, "workup") or list(_pick(book.no_tests, lang))
     cautions = [
         f"{say(n.label, lang, 'patient')}: {say(n.reason, lang, 'patient')}"
-        for n in (*tr.caution, *tr.not_recommended)
-    ]
-    care = [
-        f"{say(s.label, lang, 'patient')}: {say(s.reason, lang, 'patient')}"
-        for s in plan.supportive
-    ]
+        for n in (*plan.treatment.caution, *plan.treatment.not_recommended)
+    ]  # the reason only: the nuance is for clinicians and lowers readability
     return [
         Section(key="what_is", heading=h["what_is"], lines=_pick(book.what_is, lang)),
-        Section(key="found", heading=h["found"], lines=_findings(plan, book, lang)),
+        Section(key="found", heading=h["found"], lines=_findings(items, book, lang)),
         Section(key="needed", heading=h["needed"], lines=tuple(needed)),
-        Section(key="treatment", heading=h["treatment"], lines=_treatment(plan, book, lang)),
+        Section(key="treatment", heading=h["treatment"], lines=_treatment(plan, items, book, lang)),
         Section(key="expect", heading=h["expect"], lines=_pick(book.expect, lang)),
         Section(key="caution", heading=h["caution"], lines=tuple(cautions)),
-        Section(key="care", heading=h["care"], lines=tuple(care)),
+        Section(key="care", heading=h["care"], lines=tuple(_lines(items, "supportive"))),
         Section(key="warning", heading=h["warning"], lines=_pick(book.warning, lang)),
         Section(key="questions", heading=h["questions"], lines=_pick(book.questions, lang)),
     ]
