@@ -7,17 +7,16 @@ from collections.abc import Iterable, Mapping
 from typing import Literal
 
 from assistant.contracts import (
-    AgentNote,
     Answer,
     Lang,
     Localized,
     MonitoringItem,
     Plan,
     Source,
-    TreatmentOption,
     Wording,
 )
-from assistant.i18n import dose_text, long_date, t
+from assistant.i18n import long_date, t
+from assistant.plan_view import ViewItem, build_view
 from assistant.ui.strings import source_line
 
 Audience = Literal["clinician", "patient"]
@@ -118,50 +117,35 @@ def _strat(plan: Plan, lang: Lang, aud: Audience) -> list[str]:
     ]
 
 
-def _option(o: TreatmentOption, lang: Lang, aud: Audience) -> list[str]:
-    out = [f"- **{say(o.label, lang, aud)}** {cite(o.citations)}", f"  {say(o.detail, lang, aud)}"]
-    out += [f"  - ⚠ {say(g.text, lang, aud)} {cite(g.citations)}" for g in o.gates]  # issue #11
-    if aud == "clinician":
-        for s in o.schedules:
-            doses = "; ".join(
-                dose_text(c.agent, c.dose, c.unit, loc(c.schedule, lang), lang)
-                for c in s.components
-            )
-            out.append(f"  - {t('doses', lang)} — {loc(s.name, lang)}: {doses} {cite(s.citations)}")
-        if o.cycles:
-            out.append(f"  - {t('cycles', lang, n=o.cycles)}")
-        if o.dose_note:
-            out.append(f"  - {loc(o.dose_note, lang)}")
+def _bullets(items: Iterable[ViewItem], lang: Lang) -> list[str]:
+    """View items as Markdown bullets: label, detail, doses and safety gates."""
+    out: list[str] = []
+    for i in items:
+        detail = f": {i.detail}" if i.detail else ""
+        out.append(f"- **{i.label}**{detail} {cite(i.citations)}")
+        out += [f"  - {t('doses', lang)}: {d}" for d in i.doses]
+        out += [f"  - ⚠ {g.text}" for g in i.gates]
     return out
 
 
-def _note(n: AgentNote, lang: Lang, aud: Audience) -> list[str]:
-    out = [f"- **{say(n.label, lang, aud)}**: {say(n.reason, lang, aud)} {cite(n.citations)}"]
-    if n.nuance:
-        out.append(f"  - {t('nuance', lang)}: {say(n.nuance, lang, aud)}")
-    out += [f"  - ⚠ {say(g.text, lang, aud)} {cite(g.citations)}" for g in n.gates]  # issue #11
-    return out
+def _section(items: Iterable[ViewItem], *sections: str) -> list[ViewItem]:
+    return [i for i in items if i.section in sections]
 
 
-def _treatment(plan: Plan, lang: Lang, aud: Audience) -> list[str]:
+def _treatment(plan: Plan, items: tuple[ViewItem, ...], lang: Lang) -> list[str]:
     tr = plan.treatment
     relapse = any(o.code.startswith(("relapse_", "daratumumab", "second_")) for o in tr.primary)
     out = [f"## {t('h_relapse' if relapse else 'h_treatment', lang)}", ""]
     if tr.provisional and tr.primary:
         out += [f"_{t('provisional', lang)}_", ""]
-    for o in tr.primary:
-        out += _option(o, lang, aud)
-    if not tr.primary:
-        out.append(t("none", lang))
-    out += [f"- ⚠ {say(g.text, lang, aud)} {cite(g.citations)}" for g in tr.withheld]  # issue #11
-    for key, notes in (("h_caution", tr.caution), ("h_not_rec", tr.not_recommended)):
-        if notes:
-            out += ["", f"### {t(key, lang)}", ""]
-            for n in notes:
-                out += _note(n, lang, aud)
-    if tr.transplant_cautions:
-        out += ["", f"### {t('h_transplant', lang)}", ""]
-        out += [f"- {say(f.text, lang, aud)} {cite(f.citations)}" for f in tr.transplant_cautions]
+    out += _bullets(_section(items, "treatment", "treatment_withheld"), lang) or [t("none", lang)]
+    for key, section in (
+        ("h_caution", "caution"),
+        ("h_not_rec", "not_recommended"),
+        ("h_transplant", "transplant"),
+    ):
+        if chosen := _section(items, section):
+            out += ["", f"### {t(key, lang)}", "", *_bullets(chosen, lang)]
     return [*out, ""]
 
 
@@ -208,28 +192,17 @@ def plan_markdown(
         t("plan_meta", lang, today=long_date(plan.today, lang), version=plan.knowledge_version),
         "",
     ]
+    items = build_view(plan, lang, aud, sources)
     lines += _diagnosis(plan, lang, aud) + _workup(plan, lang, aud) + _strat(plan, lang, aud)
-    lines += _treatment(plan, lang, aud) + _monitoring(plan, lang, aud)
-    lines += _listing(
-        t("h_supportive", lang),
-        [
-            f"- **{say(s.label, lang, aud)}**: {say(s.reason, lang, aud)} {cite(s.citations)}"
-            for s in plan.supportive
-        ],
-    )
-    lines += _listing(
-        t("h_prognosis", lang),
-        [
-            f"- **{say(f.label, lang, aud)}**"
-            + (f" — {loc(f.cohort, lang)} {cite(f.citations)}" if aud == "clinician" else "")
-            for f in plan.prognosis.adverse_factors
-        ]
-        or [t("none", lang)],
-    )
-    lines += _listing(
-        t("h_warnings", lang),
-        [f"- {say(w.text, lang, aud)} {cite(w.citations)}" for w in plan.warnings],
-    )
+    lines += _treatment(plan, items, lang) + _monitoring(plan, lang, aud)
+    for key, section in (
+        ("h_supportive", "supportive"),
+        ("h_prognosis", "prognosis"),
+        ("h_warnings", "warnings"),
+    ):
+        lines += _listing(
+            t(key, lang), _bullets(_section(items, section), lang) or [t("none", lang)]
+        )
     return number_citations("\n".join(lines), aud, lang, sources)
 
 
