@@ -109,6 +109,8 @@ def _settled_text(page: Any, done: Any, timeout_s: int = 30) -> str:
 
 def _downloads(page: Any, tmp: Path) -> dict[str, Path]:
     files: dict[str, Path] = {}
+    count = "document.querySelectorAll('[data-testid=\"stDownloadButton\"] button').length"
+    page.wait_for_function(f"() => {count} >= 6", timeout=60_000)  # the PDF is built last
     buttons = page.get_by_test_id("stDownloadButton").locator("button")
     for i in range(buttons.count()):
         with page.expect_download(timeout=60_000) as info:
