@@ -4,8 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/pip install --quiet -c constraints.txt
 PORT ?= 8501
-# Whole-project branch coverage measured by `make test` on 2026-11-25; raise it, never lower it.
-COV_MIN ?= 85
+# Whole-project branch coverage: 94.0% measured on 2026-11-25 (full suite); raise, never lower.
+COV_MIN ?= 94
 # 100% branch coverage: the rule core and the answer composition (paths adjusted at merge).
 COV_FULL ?= assistant/rules/*,assistant/chat/compose*
 export HF_HUB_OFFLINE := 1
