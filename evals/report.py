@@ -48,7 +48,7 @@ def split_table(report: dict[str, Any]) -> list[str]:
     by_split = report.get("by_split", {})
     if not any(by_split.values()):
         return []
-    lines = ["| metric (answers) | test (gate) | dev |", "|---|---|---|"]
+    lines = ["| metric (questions and turns) | test (gate) | dev |", "|---|---|---|"]
     for key in _SPLIT_KEYS:
         test, dev = by_split.get("test", {}).get(key), by_split.get("dev", {}).get(key)
         if test is not None or dev is not None:
@@ -115,8 +115,18 @@ def markdown_report(report: dict[str, Any]) -> str:
     if splits:
         lines += ["", "## Answers: test split (gate) and dev split", "", *splits]
     for split, parts in report.get("breakdown", {}).items():
-        lines += ["", f"## By language ({split})", "", *group_table(parts["lang"], "lang")]
-        lines += ["", f"## By topic ({split})", "", *group_table(parts["topic"], "topic")]
+        lines += [
+            "",
+            f"## By language ({split}, questions)",
+            "",
+            *group_table(parts["lang"], "lang"),
+        ]
+        lines += [
+            "",
+            f"## By topic ({split}, questions)",
+            "",
+            *group_table(parts["topic"], "topic"),
+        ]
     if report["retrieval"]:
         lines += [
             "",
@@ -136,7 +146,7 @@ def markdown_report(report: dict[str, Any]) -> str:
 
 def console_table(report: dict[str, Any]) -> str:
     """Plain-text tables for the terminal: answers by split, then the test split by language."""
-    rows = [("metric (answers)", "test", "dev")]
+    rows = [("questions and turns", "test", "dev")]
     by_split = report.get("by_split", {})
     for key in _SPLIT_KEYS:
         test, dev = by_split.get("test", {}).get(key), by_split.get("dev", {}).get(key)

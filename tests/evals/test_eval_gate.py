@@ -156,7 +156,11 @@ def test_dev_split_failures_do_not_move_the_test_gate() -> None:
 def test_reports_show_splits_languages_and_topics(tmp_path: Path) -> None:
     report = _run("stuck-language")
     md = markdown_report(report)
-    assert "| language_accuracy |" in md and "## By language (test)" in md and "| es |" in md
+    assert (
+        "| language_accuracy |" in md
+        and "## By language (test, questions)" in md
+        and "| es |" in md
+    )
     assert "test (gate)" in md and "FAIL" in md
     table = console_table(report)
     assert "answer_first" in table and "test by lang" in table
