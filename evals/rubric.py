@@ -94,7 +94,7 @@ def plain_sentences(text: str) -> list[str]:
     """Sentences of an answer, bullets and markers removed (the harness's own splitter)."""
     out: list[str] = []
     for line in text.splitlines():
-        line = _MARKERS.sub("", line).strip().lstrip("-*>#0123456789. ").strip()
+        line = _MARKERS.sub("", line).strip().lstrip("-*#0123456789. ").strip()
         out += [s.strip() for s in _SENTENCE_END.split(line) if s.strip()]
     return out
 
@@ -191,9 +191,14 @@ def missing_systemic(answer: Answer) -> list[str]:
     return ["disseminated disease answered without systemic therapy"]
 
 
+def own_text(text: str) -> str:
+    """The answer's own lines: quoted material ("> " lines, user documents) is not a claim."""
+    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith(">"))
+
+
 def severity1_errors(answer: Answer) -> tuple[str, ...]:
-    """Severity-1 errors found in any answer, whatever the question."""
-    text = answer.text
+    """Severity-1 errors found in any answer, whatever the question (quotes excluded)."""
+    text = own_text(answer.text)
     errors: list[str] = []
     for sentence in plain_sentences(text):
         if _FIRST_CHOICE.search(sentence) and not _NEGATED.search(sentence):
