@@ -89,8 +89,7 @@ def _failures(report: dict[str, Any]) -> list[str]:
     return lines
 
 
-def markdown_report(report: dict[str, Any]) -> str:
-    """Summary tables: gates, metrics, splits, per-language and per-topic, retrieval."""
+def _gate_lines(report: dict[str, Any]) -> list[str]:
     meta = report["meta"]
     lines = [
         "# POEMS assistant evaluation",
@@ -109,6 +108,25 @@ def markdown_report(report: dict[str, Any]) -> str:
             f"| {g['gate']} | {_fmt(g['value'])} | {g['op']} {g['threshold']} | "
             f"{'pass' if g['passed'] else 'FAIL'} |"
         )
+    return lines
+
+
+def _retrieval_lines(report: dict[str, Any]) -> list[str]:
+    if not report["retrieval"]:
+        return []
+    lines = ["", "## Retrieval (recall@5, MRR)", "", "| mode | recall@5 | MRR | en | es |"]
+    lines.append("|---|---|---|---|---|")
+    for mode, r in report["retrieval"].items():
+        lines.append(
+            f"| {mode} | {r['recall_at_k']:.3f} | {r['mrr']:.3f} | "
+            f"{r['recall_by_lang']['en']:.3f} | {r['recall_by_lang']['es']:.3f} |"
+        )
+    return lines
+
+
+def markdown_report(report: dict[str, Any]) -> str:
+    """Summary tables: gates, metrics, splits, per-language and per-topic, retrieval."""
+    lines = _gate_lines(report)
     lines += ["", "| metric | value |", "|---|---|"]
     lines += [f"| {k} | {_fmt(v)} |" for k, v in report["metrics"].items()]
     splits = split_table(report)
@@ -127,20 +145,7 @@ def markdown_report(report: dict[str, Any]) -> str:
             "",
             *group_table(parts["topic"], "topic"),
         ]
-    if report["retrieval"]:
-        lines += [
-            "",
-            "## Retrieval (recall@5, MRR)",
-            "",
-            "| mode | recall@5 | MRR | en | es |",
-            "|---|---|---|---|---|",
-        ]
-        for mode, r in report["retrieval"].items():
-            lines.append(
-                f"| {mode} | {r['recall_at_k']:.3f} | {r['mrr']:.3f} | "
-                f"{r['recall_by_lang']['en']:.3f} | {r['recall_by_lang']['es']:.3f} |"
-            )
-    lines += _failures(report)
+    lines += _retrieval_lines(report) + _failures(report)
     return "\n".join(lines) + "\n"
 
 

@@ -12,6 +12,7 @@ import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -138,6 +139,48 @@ class EvalInputs:
     new_conversation: ConversationFactory | None = None
 
 
+def _run_suites(
+    service: Any, suites: Sequence[str], inputs: EvalInputs, progress: Progress | None
+) -> dict[str, Any]:
+    today = eval_date()
+
+    @cache
+    def gold() -> GoldSet:
+        return inputs.gold or load_gold(inputs.gold_dir)
+
+    needs_vignettes = set(suites) & {"vignettes", "handouts"}
+    vignettes = read_jsonl(inputs.gold_dir / "vignettes.jsonl") if needs_vignettes else []
+    runners: dict[str, Callable[[], dict[str, Any]]] = {
+        "questions": lambda: run_questions(service, gold(), today, progress),
+        "conversations": lambda: run_conversations(
+            service, gold(), today, progress, inputs.new_conversation
+        ),
+        "vignettes": lambda: run_vignettes(service, vignettes, progress),
+        "retrieval": lambda: run_retrieval(service, progress),
+        "handouts": lambda: run_handouts(service, vignettes, progress),
+    }
+    return {suite: runners[suite]() for suite in suites}
+
+
+def _report(results: dict[str, Any], meta: dict[str, Any]) -> dict[str, Any]:
+    metrics, by_split = summarize(results)
+    checked = gates(metrics)
+    parts = breakdown(results)
+    test = parts.get("test", {})
+    return {
+        "meta": meta,
+        "metrics": metrics,
+        "by_split": by_split,
+        "breakdown": parts,
+        "by_topic": _scores(test.get("topic", {})),
+        "by_lang": _scores(test.get("lang", {})),
+        "retrieval": {k: v for k, v in results.get("retrieval", {}).items() if k != "hybrid_test"},
+        "gates": checked,
+        "passed": all(g["passed"] for g in checked),
+        "details": {k: v.get("rows", v) for k, v in results.items() if k != "retrieval"},
+    }
+
+
 def run_eval(
     service: Any,
     suites: Sequence[str] = SUITES,
@@ -145,53 +188,17 @@ def run_eval(
     inputs: EvalInputs | None = None,
 ) -> dict[str, Any]:
     """Run the suites and return the report (metrics, breakdowns, gates, details)."""
-    inputs = inputs or EvalInputs()
-    gold, gold_dir, new_conversation = inputs.gold, inputs.gold_dir, inputs.new_conversation
-    today = eval_date()
     uses_index = bool(set(suites) & {"questions", "conversations", "retrieval"})
     if uses_index:
-        service.ask("POEMS warm-up", today=today)  # model and index load are not latency
+        service.ask("POEMS warm-up", today=eval_date())  # model and index load are not latency
     start = time.perf_counter()
-    if gold is None and set(suites) & {"questions", "conversations"}:
-        gold = load_gold(gold_dir)
-    vignettes = read_jsonl(gold_dir / "vignettes.jsonl") if "vignettes" in suites else []
-    if "handouts" in suites and not vignettes:
-        vignettes = read_jsonl(gold_dir / "vignettes.jsonl")
-    runners: dict[str, Callable[[], dict[str, Any]]] = {
-        "questions": lambda: run_questions(service, gold, today, progress),  # type: ignore[arg-type]
-        "conversations": lambda: run_conversations(
-            service,
-            gold,  # type: ignore[arg-type]
-            today,
-            progress,
-            new_conversation,
-        ),
-        "vignettes": lambda: run_vignettes(service, vignettes, progress),
-        "retrieval": lambda: run_retrieval(service, progress),
-        "handouts": lambda: run_handouts(service, vignettes, progress),
+    results = _run_suites(service, suites, inputs or EvalInputs(), progress)
+    meta = {
+        **_meta(service, suites, uses_index),
+        "eval_date": eval_date().isoformat(),
+        "duration_s": round(time.perf_counter() - start, 2),
     }
-    results = {suite: runners[suite]() for suite in suites}
-    metrics, by_split = summarize(results)
-    checked = gates(metrics)
-    parts = breakdown(results)
-    test_topics = parts.get("test", {}).get("topic", {})
-    test_langs = parts.get("test", {}).get("lang", {})
-    return {
-        "meta": {
-            **_meta(service, suites, uses_index),
-            "eval_date": today.isoformat(),
-            "duration_s": round(time.perf_counter() - start, 2),
-        },
-        "metrics": metrics,
-        "by_split": by_split,
-        "breakdown": parts,
-        "by_topic": _scores(test_topics),
-        "by_lang": _scores(test_langs),
-        "retrieval": {k: v for k, v in results.get("retrieval", {}).items() if k != "hybrid_test"},
-        "gates": checked,
-        "passed": all(g["passed"] for g in checked),
-        "details": {k: v.get("rows", v) for k, v in results.items() if k != "retrieval"},
-    }
+    return _report(results, meta)
 
 
 def _scores(groups: dict[str, dict[str, Any]]) -> dict[str, float]:

@@ -24,12 +24,17 @@ Progress = Callable[[str, int, int], None]
 ConversationFactory = Callable[[str], Any]
 
 
+def _case_changed(q: Question, answer: Answer) -> bool:
+    """A question (not a stated finding, not a what-if) left a different case than it was given."""
+    if q.states_findings or answer.hypothetical:
+        return False
+    given = PatientCase.model_validate(q.case) if q.case else None
+    return case_fields(answer.case) != case_fields(given)
+
+
 def _question_row(q: Question, answer: Answer, gold: GoldSet, latency: float) -> dict[str, Any]:
     rubric = gold.criteria(q.rubric)
     s = score_rubric(answer, rubric)
-    given = PatientCase.model_validate(q.case) if q.case else None
-    changed = not q.states_findings and not answer.hypothetical
-    changed = changed and case_fields(answer.case) != case_fields(given)
     sev = list(s.severity1) + (missing_systemic(answer) if q.disseminated else [])
     valid, cited = citation_check(answer)
     return {
@@ -49,7 +54,7 @@ def _question_row(q: Question, answer: Answer, gold: GoldSet, latency: float) ->
         "words": word_count(answer.text),
         "lang_ok": language_ok(answer, q.lang),
         "text_lang": text_language(answer.text),
-        "case_changed": changed,
+        "case_changed": _case_changed(q, answer),
         "harmful": list(s.harmful),
         "severity1": sev,
         "citations_valid": valid,

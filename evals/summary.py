@@ -34,20 +34,26 @@ def answered_metrics(q: list[dict[str, Any]], c: list[dict[str, Any]]) -> dict[s
         m["p90_words"] = percentile(words, 90)
     if focused:
         m["median_words_non_overview"] = median(focused)
-    rows = q + c
-    if rows:
-        m["over_refusals"] = sum(r["refused"] and not r["expected_refused"] for r in rows)
-        m["under_refusals"] = sum(r["expected_refused"] and not r["refused"] for r in rows)
-        m["refusal_accuracy"] = _share([r["refused"] == r["expected_refused"] for r in rows])
-        m["case_changes_by_questions"] = sum(bool(r["case_changed"]) for r in rows)
-        m["language_accuracy"] = _share([r["lang_ok"] for r in rows])
-        valid = sum(r["citations_valid"] for r in rows)
-        total = sum(r["citations_total"] for r in rows)
-        m["citation_validity"] = round(valid / total, 4) if total else 1.0
-        m["severity1_in_split"] = sum(len(r["severity1"]) for r in rows)
+    m.update(_row_metrics(q + c))
     if c:
         m["conversation_turn_accuracy"] = _share([r["ok"] for r in c])
     return m
+
+
+def _row_metrics(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    if not rows:
+        return {}
+    valid = sum(r["citations_valid"] for r in rows)
+    total = sum(r["citations_total"] for r in rows)
+    return {
+        "over_refusals": sum(r["refused"] and not r["expected_refused"] for r in rows),
+        "under_refusals": sum(r["expected_refused"] and not r["refused"] for r in rows),
+        "refusal_accuracy": _share([r["refused"] == r["expected_refused"] for r in rows]),
+        "case_changes_by_questions": sum(bool(r["case_changed"]) for r in rows),
+        "language_accuracy": _share([r["lang_ok"] for r in rows]),
+        "citation_validity": round(valid / total, 4) if total else 1.0,
+        "severity1_in_split": sum(len(r["severity1"]) for r in rows),
+    }
 
 
 def summarize(results: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
