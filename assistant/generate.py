@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from assistant.chat.grounding import ground
 from assistant.contracts import Answer
 from assistant.errors import ModelUnavailableError
-from assistant.grounding import ground
 
 SYSTEM = {
     "en": "You rewrite a cited clinical answer about POEMS syndrome into clear prose for "

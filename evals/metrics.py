@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from assistant.answer import sentences, strip_markers
+from assistant.chat.evidence import sentences, strip_markers
 from assistant.contracts import Answer
 
 _CITED = re.compile(r"\[(\d+)\]")

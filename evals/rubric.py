@@ -15,7 +15,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from assistant.answer import sentences, strip_markers
+from assistant.chat.evidence import sentences, strip_markers
 from assistant.contracts import Answer, Plan
 
 _CONFIG = ConfigDict(frozen=True, extra="forbid")

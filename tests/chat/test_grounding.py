@@ -7,10 +7,10 @@ from datetime import date
 import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
-from assistant.answer import sentences, strip_markers
+from assistant.chat.evidence import sentences, strip_markers
+from assistant.chat.grounding import ground, supported
 from assistant.contracts import Citation
 from assistant.generate import rephrase
-from assistant.grounding import ground, supported
 from assistant.service import Assistant
 from assistant.settings import Settings
 from tests.chat.checks import unresolved_citations
