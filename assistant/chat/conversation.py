@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from assistant.chat import compose, evidence
 from assistant.chat.cite import Composer
 from assistant.chat.knowledge import ChatBook
-from assistant.chat.lexicon import Lexicon
+from assistant.chat.lexicon import Lexicon, expand
 from assistant.chat.understand import Context, Understanding, pick_topics, understand
 from assistant.chat.updates import CaseUpdate, describe, merge
 from assistant.contracts import Answer, Lang, Passage, PatientCase, Plan
@@ -197,7 +197,7 @@ def _body(
     if not u.question and plan is not None:
         compose.case_answer(comp, book, plan)
         return "case", (), False
-    query = u.question or u.statements
+    query = expand(lex, u.question or u.statements)
     if u.inherited:
         query += " " + " ".join(loc(lex.topic(c).heading, u.lang) for c in u.topics)
     passages = engine.search(query, k=6, lang=u.lang, kind="guideline")
@@ -226,7 +226,9 @@ def _body(
             else lex.topic(primary).follow_ups.es,
         )
         return "cannot_answer", topics, True
-    ranked = evidence.rank_sentences(u.question or query, pool, lex, u.wants_number)
+    ranked = evidence.rank_sentences(
+        expand(lex, u.question) if u.question else query, pool, lex, u.wants_number
+    )
     parts = compose.Parts(topics, ranked, plan, passages, user, u.wants_number)
     compose.topic_answer(comp, lex, book, engine.rulebook(), parts)
     return primary, topics, False

@@ -17,7 +17,7 @@ SectionLookup = Callable[[Lang, str], Sequence[Chunk]]
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÁÉÍÓÚÑ¿¡\"'(0-9])")
 _MARKER = re.compile(r"\s*\[@[^\]]+\]")
 _NUMBER = re.compile(r"\d")
-LEXICAL_SHARE = 0.65  # topic score = 0.65 lexical + 0.35 retrieval
+LEXICAL_SHARE = 0.75  # topic score = 0.75 lexical + 0.25 retrieval
 W_LEX, W_HEAD, W_RETRIEVAL, W_PRIOR, W_NUMBER = 0.6, 0.15, 0.1, 0.15, 0.2
 AFTER_SHARE = 0.5  # "relapse after ASCT": words after "after" describe the context
 _AFTER = frozenset({"after", "following", "post", "tras", "despues", "posterior"})
@@ -207,4 +207,4 @@ def cannot_answer(unknown: Sequence[str], missing: Sequence[str], named: bool) -
     if not unknown or not missing:
         return False
     share = len(missing) / len(unknown)
-    return share > 0.5 or not named
+    return not named or (len(missing) >= 3 and share > 0.6)

@@ -65,6 +65,7 @@ class Scope(BaseModel):
     generic: tuple[str, ...]
     stop: tuple[str, ...] = ()
     number: tuple[str, ...] = ()
+    expand: dict[str, str] = Field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -163,6 +164,13 @@ class Lexicon(BaseModel):
             else:
                 i += 1
         return hits
+
+
+def expand(lex: Lexicon, text: str) -> str:
+    """The text with clinician abbreviations spelt out after it (for search and ranking)."""
+    flat = f" {' '.join(words(text))} "
+    extra = [v for k, v in sorted(lex.scope.expand.items()) if f" {k} " in flat]
+    return " ".join([text, *extra])
 
 
 def load_lexicon(knowledge_dir: Path, section_ids: set[str] | None = None) -> Lexicon:

@@ -10,14 +10,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from assistant.chat.lexicon import DOMAIN, FOREIGN, STRONG, Hit, Lexicon, Term, words
+from assistant.chat.lexicon import DOMAIN, FOREIGN, GENERIC, STRONG, Hit, Lexicon, Term, words
 from assistant.contracts import Lang
 from assistant.extract import Extraction, extract
 from assistant.language import detect_language
 
 CONTEXT_WEIGHT = 0.35  # case description around the question
 AFTER_WEIGHT = 0.6  # "relapse after ASCT": the thing after "after" is context for the head
-CLOSE_SHARE = 0.5  # a second topic scoring at least half the first is answered too
+CLOSE_SHARE = 0.4  # a second topic scoring at least half the first is answered too
 _AFTER = frozenset({"after", "following", "post", "tras", "despues", "posterior"})
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
 _ASKING = re.compile(
@@ -75,12 +75,21 @@ def split_message(message: str) -> tuple[str, str]:
 def _weighted(hits: Sequence[Hit], toks: Sequence[str], weight: float) -> dict[str, float]:
     """Per topic: the sum over spans of its weight there (a span counts once per topic)."""
     out: dict[str, float] = {}
+    last: dict[str, tuple[int, float]] = {}  # topic -> (end of its last span, value added)
     for hit in hits:
-        before = [t for t in toks[max(0, hit.start - 3) : hit.start]]
+        before = toks[max(0, hit.start - 3) : hit.start]
         factor = AFTER_WEIGHT if _AFTER & set(before) else 1.0
         for label, w in hit.labels.items():
-            if not label.startswith("@"):
-                out[label] = out.get(label, 0.0) + w * weight * factor
+            if label.startswith("@"):
+                continue
+            value = w * weight * factor
+            end, added = last.get(label, (-1, 0.0))
+            if end == hit.start:  # adjacent words of one topic are one mention
+                out[label] += max(0.0, value - added)
+                value = max(value, added)
+            else:
+                out[label] = out.get(label, 0.0) + value
+            last[label] = (hit.end, value)
     return out
 
 
@@ -117,7 +126,7 @@ def decide_scope(lex: Lexicon, message: str, in_conversation: bool, states_case:
         return False
     if states_case:
         return True
-    known = sum(1 for ls in labels if ls != {FOREIGN})
+    known = sum(1 for ls in labels if ls - {GENERIC})
     named = any(
         DOMAIN in h.labels or any(w >= STRONG for k, w in h.labels.items() if k[0] != "@")
         for h in hits
