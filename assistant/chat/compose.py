@@ -8,11 +8,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.chat.cite import Composer
-from assistant.chat.evidence import Scored, direct, sentences, strip_markers
+from assistant.chat.evidence import (
+    Scored,
+    direct,
+    query_weights,
+    sentences,
+    stems,
+    strip_markers,
+)
 from assistant.chat.knowledge import ChatBook
 from assistant.chat.lexicon import Lexicon
-from assistant.chat.plan_part import compose_plan, patient_general
-from assistant.contracts import Passage, Plan
+from assistant.chat.plan_part import compose_plan, patient_lines
+from assistant.contracts import Chunk, Passage, Plan
 from assistant.i18n import t
 from assistant.render import loc
 from assistant.rules.book import RuleBook
@@ -34,6 +41,7 @@ class Parts:
     related: Sequence[Passage]
     user: Sequence[Passage]
     wants_number: bool = False
+    query: str = ""
 
 
 def _plan_direct(comp: Composer, plan: Plan) -> None:
@@ -49,23 +57,60 @@ def topic_answer(comp: Composer, lex: Lexicon, chat: ChatBook, rules: RuleBook, 
     """Direct answer, for this patient, more detail (bounded), related passages, user quotes."""
     comp.heading(chat.say("direct", comp.lang))
     families = tuple(f for code in p.topics for f in lex.topic(code).plan)
+    lay: list[tuple[str, str]] = []
+    if comp.audience == "patient" and p.plan is None:
+        fams = tuple(dict.fromkeys(f for code in p.topics for f in lex.topic(code).patient))
+        lay = _by_overlap(p.query, patient_lines(comp, rules, chat, fams[:2], p.topics[0]), lex)
     if p.plan is not None and families[:1] == ("treatment",) and not p.wants_number:
         _plan_direct(comp, p.plan)
+    elif lay and lay[0][0] > 0:
+        for _, text, section in lay[:2]:
+            comp.claim(text, section)
     else:
         for s in direct(p.ranked, 60 if comp.audience == "patient" else 90):
-            comp.sentence(s.text, s.chunk)
+            add_sentence(comp, s.text, s.chunk)
     if p.plan is not None and families:
         compose_plan(comp, p.plan, tuple(dict.fromkeys(families)), PLAN_LIMIT)
     if comp.audience == "patient":
-        if p.plan is None:
+        if lay:
             comp.heading(chat.say("more_detail", comp.lang))
-            fams = tuple(f for code in p.topics for f in lex.topic(code).patient)
-            patient_general(comp, rules, chat, tuple(dict.fromkeys(fams))[:2])
-            _cap(comp, MAX_DETAIL)
+            for _, text, section in lay[:MAX_DETAIL]:
+                comp.claim(text, section)
     else:
         _detail(comp, chat, p.ranked)
         _related(comp, p.related)
     user_quotes(comp, p.user)
+
+
+_SEED = re.compile(r"(?i)\bseed|semilla")
+_FOLLOWS = re.compile(r"^(?:This|These|That|Esto|Esta|Este|Estos|Estas|Eso)\b")
+
+
+def add_sentence(comp: Composer, text: str, chunk: Chunk) -> int:
+    """Add a guideline sentence; a seed-document claim keeps the correction that follows it
+    in its passage, so a disputed figure is never shown as settled. Returns lines added."""
+    seq = [strip_markers(x) for x in sentences(chunk.text)]
+    at = seq.index(text) if text in seq else -1
+    added = 0
+    if at > 0 and _FOLLOWS.match(text) and seq[at - 1] not in comp.used:
+        added += int(comp.sentence(seq[at - 1], chunk))  # "This ..." needs what it refers to
+    added += int(comp.sentence(text, chunk))
+    if added and _SEED.search(text) and 0 <= at < len(seq) - 1 and _FOLLOWS.match(seq[at + 1]):
+        added += int(comp.sentence(seq[at + 1], chunk))
+    return added
+
+
+def _by_overlap(
+    query: str, lines: Sequence[tuple[str, str, bool]], lex: Lexicon
+) -> list[tuple[float, str, str]]:
+    """Patient lines by how many of the question's content stems they hold, general advice
+    before conditional advice (stable order otherwise)."""
+    weights = query_weights(query, lex)
+    scored = [
+        (sum(w for k, w in weights.items() if k in stems(text)) - (0.6 if cond else 0.0), text, sec)
+        for text, sec, cond in lines
+    ]
+    return sorted(scored, key=lambda x: -x[0])
 
 
 def _detail(comp: Composer, chat: ChatBook, ranked: Sequence[Scored]) -> None:
@@ -82,7 +127,7 @@ def _detail(comp: Composer, chat: ChatBook, ranked: Sequence[Scored]) -> None:
     for s in rest:
         if added >= MAX_DETAIL or comp.words() + len(s.text.split()) > WORD_BUDGET:
             break
-        added += comp.sentence(s.text, s.chunk)
+        added += add_sentence(comp, s.text, s.chunk)
 
 
 def _cap(comp: Composer, limit: int) -> None:

@@ -229,7 +229,7 @@ def _body(
     ranked = evidence.rank_sentences(
         expand(lex, u.question) if u.question else query, pool, lex, u.wants_number
     )
-    parts = compose.Parts(topics, ranked, plan, passages, user, u.wants_number)
+    parts = compose.Parts(topics, ranked, plan, passages, user, u.wants_number, query)
     compose.topic_answer(comp, lex, book, engine.rulebook(), parts)
     return primary, topics, False
 

@@ -145,7 +145,7 @@ def rank_sentences(
         for chunk, prior, rt in pool
         for s in sentences(chunk.text)
     ]
-    weights = _query_weights(question, lex)
+    weights = query_weights(question, lex)
     docs = [stems(text, lex.stopwords) for text, *_ in rows]
     idf = {w: math.log(1 + len(docs) / (1 + sum(w in d for d in docs))) for w in weights}
     total = sum(idf[w] * weights[w] for w in weights) or 1.0
@@ -162,7 +162,7 @@ def rank_sentences(
     return sorted(scored, key=lambda s: (-s.score, s.order))
 
 
-def _query_weights(question: str, lex: Lexicon) -> dict[str, float]:
+def query_weights(question: str, lex: Lexicon) -> dict[str, float]:
     """Question stems with weights: generic words count half."""
     toks = words(question)
     generic = {

@@ -23,6 +23,7 @@ from assistant.text import fold
 _CONFIG = ConfigDict(frozen=True, extra="forbid")
 _WORD = re.compile(r"[a-z0-9]+")
 STRONG, WEAK = 1.0, 0.35
+PHRASE_BONUS = 0.25  # each extra word of a matched term: longer terms are more specific
 DOMAIN, FOREIGN, GENERIC = "@domain", "@foreign", "@generic"
 
 
@@ -159,7 +160,8 @@ class Lexicon(BaseModel):
                     for label, w in meaning.items():
                         labels[label] = max(labels.get(label, 0.0), w)
             if best:
-                hits.append(Hit(i, i + best, labels))
+                bonus = 1.0 + PHRASE_BONUS * (best - 1)
+                hits.append(Hit(i, i + best, {k: w * bonus for k, w in labels.items()}))
                 i += best
             else:
                 i += 1

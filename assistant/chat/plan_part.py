@@ -121,7 +121,6 @@ def _conditional(row: object) -> bool:
     return any(
         set(c.true) - {"poems_possible"}
         or c.present
-        or c.false
         or c.includes
         or c.above
         or c.below
@@ -143,13 +142,27 @@ def _patient_line(comp: Composer, chat: ChatBook, row: object, text: Text) -> st
     return chat.say("conditional", comp.lang, text=plain)
 
 
-def patient_general(
-    comp: Composer, book: RuleBook, chat: ChatBook, families: tuple[str, ...]
-) -> None:
-    """Plain-language lines from the rule rows (no case known), conditional where needed."""
+_ROUTES = {
+    "radiation": ("localized",),
+    "transplant": ("transplant",),
+    "relapse": ("relapse",),
+    "systemic": ("transplant", "no_transplant"),
+}
+
+
+def patient_lines(
+    comp: Composer, book: RuleBook, chat: ChatBook, families: tuple[str, ...], topic: str
+) -> list[tuple[str, str, bool]]:
+    """(plain-language line, section) from the rule rows (no case known), conditional where
+    needed, in table order; the flag says the line is conditional."""
+    routes = _ROUTES.get(topic)
+    out = []
     for fam in families:
         for row, text, section in _rows(book, fam):
-            comp.claim(_patient_line(comp, chat, row, text), section)
+            route = getattr(row, "route", None)
+            if route is None or routes is None or route in routes:
+                out.append((_patient_line(comp, chat, row, text), section, _conditional(row)))
+    return out
 
 
 def _rows(book: RuleBook, fam: str) -> list[tuple[object, Text, str]]:

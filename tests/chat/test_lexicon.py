@@ -26,7 +26,8 @@ LEX = load_lexicon(KNOWLEDGE)
         ("diagnostic", "diagnosis", 1.0),
         ("diagnosis diagnostic", "diagnosis", 1.0),  # adjacent words of one topic: one mention
         ("relapsed", "relapse", 1.0),
-        ("hormone replacement", "supportive", 1.0),
+        ("hormone", "supportive", 1.0),
+        ("hormone replacement", "supportive", 1.25),  # one two-word term: one mention, specific
         ("autologous transplant", "transplant", 1.0),
         ("plasma VEGF", "vegf", 1.0),
     ],

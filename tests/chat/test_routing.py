@@ -108,6 +108,20 @@ TABLE: list[tuple[str, tuple[str, ...], bool, str]] = [
     ),
     ("Should thalidomide be avoided?", ("caution",), False, r"(?i)neuropathy"),
     ("Should every patient take aspirin?", ("supportive",), False, r"(?i)aspirin|antiplatelet"),
+    (
+        "What is the management and follow-up plan for a patient diagnosed with POEMS "
+        "(Polyneuropathy, Organomegaly, Endocrinopathy, Monoclonal gammopathy, and Skin changes) "
+        "syndrome?",
+        ("overview",),
+        False,
+        r"(?i)mandatory",
+    ),
+    (
+        "¿Cuál es el plan de manejo y seguimiento de un paciente diagnosticado de síndrome POEMS?",
+        ("overview",),
+        False,
+        r"(?i)obligatorio",
+    ),
     ("What is the dose of amoxicillin for otitis?", (), True, r"POEMS"),
     ("What is the best treatment for diabetic neuropathy?", (), True, r"POEMS"),
     ("diabetic neuropathy treatment", (), True, r"POEMS"),

@@ -66,9 +66,9 @@ def test_cli_eval_exits_nonzero_on_a_broken_build(
 def test_spanish_answers_switched_to_english_fail_the_gate(
     built_service: Assistant, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import assistant.chat
+    import assistant.chat.understand
 
-    monkeypatch.setattr(assistant.chat, "detect_language", lambda *_a, **_k: "en")
+    monkeypatch.setattr(assistant.chat.understand, "detect_language", lambda *_a, **_k: "en")
     report = run_eval(built_service, ["questions"])
     assert report["metrics"]["language_accuracy"] < 1.0
     assert report["passed"] is False
