@@ -55,22 +55,11 @@ def _plan_direct(comp: Composer, plan: Plan) -> None:
 
 def topic_answer(comp: Composer, lex: Lexicon, chat: ChatBook, rules: RuleBook, p: Parts) -> None:
     """Direct answer, for this patient, more detail (bounded), related passages, user quotes."""
-    comp.heading(chat.say("direct", comp.lang))
-    families = tuple(f for code in p.topics for f in lex.topic(code).plan)
-    lay: list[tuple[str, str]] = []
-    if comp.audience == "patient" and p.plan is None:
-        fams = tuple(dict.fromkeys(f for code in p.topics for f in lex.topic(code).patient))
-        lay = _by_overlap(p.query, patient_lines(comp, rules, chat, fams[:2], p.topics[0]), lex)
-    if p.plan is not None and families[:1] == ("treatment",) and not p.wants_number:
-        _plan_direct(comp, p.plan)
-    elif lay and lay[0][0] > 0:
-        for _, text, section in lay[:2]:
-            comp.claim(text, section)
-    else:
-        for s in direct(p.ranked, 60 if comp.audience == "patient" else 90):
-            add_sentence(comp, s.text, s.chunk)
+    families = tuple(dict.fromkeys(f for code in p.topics for f in lex.topic(code).plan))
+    lay = _lay_lines(comp, lex, chat, rules, p)
+    _opening(comp, chat, p, families, lay)
     if p.plan is not None and families:
-        compose_plan(comp, p.plan, tuple(dict.fromkeys(families)), PLAN_LIMIT)
+        compose_plan(comp, p.plan, families, PLAN_LIMIT)
     if comp.audience == "patient":
         if lay:
             comp.heading(chat.say("more_detail", comp.lang))
@@ -80,6 +69,36 @@ def topic_answer(comp: Composer, lex: Lexicon, chat: ChatBook, rules: RuleBook, 
         _detail(comp, chat, p.ranked)
         _related(comp, p.related)
     user_quotes(comp, p.user)
+
+
+def _lay_lines(
+    comp: Composer, lex: Lexicon, chat: ChatBook, rules: RuleBook, p: Parts
+) -> list[tuple[float, str, str]]:
+    """Plain patient lines for the topics (patients without a case only), best first."""
+    if comp.audience != "patient" or p.plan is not None:
+        return []
+    fams = tuple(dict.fromkeys(f for code in p.topics for f in lex.topic(code).patient))
+    return _by_overlap(p.query, patient_lines(comp, rules, chat, fams[:2], p.topics[0]), lex)
+
+
+def _opening(
+    comp: Composer,
+    chat: ChatBook,
+    p: Parts,
+    families: tuple[str, ...],
+    lay: list[tuple[float, str, str]],
+) -> None:
+    """The direct answer: the patient's plan for a treatment question about a described
+    patient, plain lines for patients, else the best-ranked guideline sentences."""
+    comp.heading(chat.say("direct", comp.lang))
+    if p.plan is not None and families[:1] == ("treatment",) and not p.wants_number:
+        _plan_direct(comp, p.plan)
+    elif lay and lay[0][0] > 0:
+        for _, text, section in lay[:2]:
+            comp.claim(text, section)
+    else:
+        for s in direct(p.ranked, 60 if comp.audience == "patient" else 90):
+            add_sentence(comp, s.text, s.chunk)
 
 
 _SEED = re.compile(r"(?i)\bseed|semilla")

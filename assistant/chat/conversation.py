@@ -151,87 +151,103 @@ def _undo(conv: Conversation, u: Understanding, engine: ChatEngine) -> tuple[Ans
 def _in_scope(
     conv: Conversation, u: Understanding, message: str, engine: ChatEngine, today: date
 ) -> tuple[Answer, Conversation]:
-    book = engine.chatbook()
     ex = u.extraction
     case, changes, notes = merge(conv.case, ex.updates)
     plan = engine.plan(case, today) if case else None
     comp = Composer(lang=u.lang, audience=conv.audience, lookup=engine.section_lookup())
-    if changes:
-        key = "hypothetical" if ex.hypothetical else "case_updated"
-        comp.lines.append(f"_{book.say(key, u.lang, changes=describe(changes, book, u.lang))}_")
-        if not ex.hypothetical:
-            comp.lines.append(f"_{book.say('undo_hint', u.lang)}_")
+    _case_lines(comp, engine.chatbook(), changes, ex.hypothetical)
     intent, topics, refused = _body(comp, u, engine, plan)
     note_texts = tuple(loc(n, u.lang) for n in (*ex.notes, *notes))
     comp.lines += [f"\n> **{t('note', u.lang)}:** {n}" for n in note_texts]
-    follow = _follow_ups(engine, topics, u.lang, bool(changes) and not ex.hypothetical)
-    answer = _answer(
-        conv,
-        u,
-        engine.stamp(),
-        text=comp.text(),
-        intent=intent,
-        citations=tuple(comp.citer.citations),
-        plan=plan,
-        case=case,
-        hypothetical=ex.hypothetical,
-        notes=note_texts,
-        follow_ups=follow,
-        refused=refused,
-        topics=topics,
-    )
+    saved = bool(changes) and not ex.hypothetical
+    fields = {
+        "text": comp.text(),
+        "intent": intent,
+        "citations": tuple(comp.citer.citations),
+        "plan": plan,
+        "case": case,
+        "hypothetical": ex.hypothetical,
+        "notes": note_texts,
+        "follow_ups": _follow_ups(engine, topics, u.lang, saved),
+        "refused": refused,
+        "topics": topics,
+    }
+    answer = _answer(conv, u, engine.stamp(), **fields)
     kept: dict[str, Any] = {"topics": topics}
-    if changes and not ex.hypothetical:
-        kept |= {
-            "case": case,
-            "updates": (*conv.updates, CaseUpdate(before=conv.case, changes=changes)),
-        }
+    if saved:
+        update = CaseUpdate(before=conv.case, changes=changes)
+        kept |= {"case": case, "updates": (*conv.updates, update)}
     return answer, _next(conv, u, message, answer, **kept)
+
+
+def _case_lines(
+    comp: Composer, book: ChatBook, changes: dict[str, Any], hypothetical: bool
+) -> None:
+    """Say which findings the message changed, in the clinician's words, and how to undo."""
+    if not changes:
+        return
+    key = "hypothetical" if hypothetical else "case_updated"
+    comp.lines.append(f"_{book.say(key, comp.lang, changes=describe(changes, book, comp.lang))}_")
+    if not hypothetical:
+        comp.lines.append(f"_{book.say('undo_hint', comp.lang)}_")
+
+
+def _route(
+    u: Understanding, engine: ChatEngine
+) -> tuple[str, list[Passage], dict[str, float], tuple[str, ...]]:
+    """(search query, guideline passages, fused topic scores, topics answered)."""
+    lex = engine.lexicon()
+    query = expand(lex, u.question or u.statements)
+    if u.inherited:
+        query += " " + " ".join(loc(lex.topic(c).heading, u.lang) for c in u.topics)
+    passages = engine.search(query, k=6, lang=u.lang, kind="guideline")
+    fused = u.scores if u.inherited else evidence.fuse_topics(lex, u.scores, passages)
+    return query, passages, fused, pick_topics(fused) or ("overview",)
 
 
 def _body(
     comp: Composer, u: Understanding, engine: ChatEngine, plan: Plan | None
 ) -> tuple[str, tuple[str, ...], bool]:
     """Compose the answer body; (intent, topics, refused)."""
-    lex, book = engine.lexicon(), engine.chatbook()
+    book = engine.chatbook()
     if not u.question and plan is not None:
         compose.case_answer(comp, book, plan)
         return "case", (), False
-    query = expand(lex, u.question or u.statements)
-    if u.inherited:
-        query += " " + " ".join(loc(lex.topic(c).heading, u.lang) for c in u.topics)
-    passages = engine.search(query, k=6, lang=u.lang, kind="guideline")
-    fused = evidence.fuse_topics(lex, u.scores, passages) if not u.inherited else u.scores
-    topics = pick_topics(fused) or ("overview",)
-    primary = topics[0]
-    if primary == "next_steps":
-        if plan is not None:
-            compose.case_answer(comp, book, plan)
-            return "case", topics, False
-        primary, topics = "overview", ("overview",)
+    query, passages, fused, topics = _route(u, engine)
+    if topics[0] == "next_steps" and plan is not None:
+        compose.case_answer(comp, book, plan)
+        return "case", topics, False
+    if topics[0] == "next_steps":
+        topics = ("overview",)
     user = engine.search(query, k=3, lang=u.lang, kind="user")
-    if primary == "overview":
+    if topics[0] == "overview":
         compose.overview_answer(comp, book, plan, user)
         return "overview", topics, False
-    pool = evidence.candidates(
-        lex, {c: fused.get(c, 1.0) for c in topics}, passages[:3], comp.lookup, u.lang
-    )
+    return _topic(comp, u, engine, plan, (query, passages, fused, topics, user))
+
+
+def _topic(
+    comp: Composer,
+    u: Understanding,
+    engine: ChatEngine,
+    plan: Plan | None,
+    found: tuple[str, list[Passage], dict[str, float], tuple[str, ...], list[Passage]],
+) -> tuple[str, tuple[str, ...], bool]:
+    """A topic answer, or the cannot-answer gate when the passages miss the question."""
+    lex, book = engine.lexicon(), engine.chatbook()
+    query, passages, fused, topics, user = found
+    priors = {c: fused.get(c, 1.0) for c in topics}
+    pool = evidence.candidates(lex, priors, passages[:3], comp.lookup, u.lang)
     missing = evidence.uncovered(u.unknown_words, " ".join(c.text for c, *_ in pool))
-    if evidence.cannot_answer(u.unknown_words, missing, named=not u.inherited and bool(u.scores)):
-        compose.cannot_answer(
-            comp,
-            book,
-            lex.topic(primary).follow_ups.en
-            if u.lang == "en"
-            else lex.topic(primary).follow_ups.es,
-        )
+    if evidence.cannot_answer(u.unknown_words, missing, named=u.named):
+        f = lex.topic(topics[0]).follow_ups
+        compose.cannot_answer(comp, book, f.en if u.lang == "en" else f.es)
         return "cannot_answer", topics, True
-    ranked = evidence.rank_sentences(
-        expand(lex, u.question) if u.question else query, pool, lex, u.wants_number
-    )
+    asked = expand(lex, u.question) if u.question else query
+    ranked = evidence.rank_sentences(asked, pool, lex, u.wants_number)
     parts = compose.Parts(topics, ranked, plan, passages, user, u.wants_number, query)
     compose.topic_answer(comp, lex, book, engine.rulebook(), parts)
-    return primary, topics, False
+    return topics[0], topics, False
 
 
 def _follow_ups(

@@ -39,6 +39,7 @@ class Understanding:
     in_scope: bool
     scores: dict[str, float] = field(default_factory=dict)  # topic -> lexical score
     inherited: bool = False  # topics taken from the previous turn
+    named: bool = False  # the question clause names a topic strongly
     wants_number: bool = False
     unknown_words: tuple[str, ...] = ()  # content words no lexicon entry knows
 
@@ -180,6 +181,7 @@ def understand(message: str, lex: Lexicon, ctx: Context) -> Understanding:
         in_scope=scope,
         scores=scores,
         inherited=inherited,
+        named=strong,
         wants_number=wants_number(lex, question),
         unknown_words=tuple(unknown),
     )
