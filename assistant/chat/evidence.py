@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -55,9 +56,11 @@ def strip_markers(sentence: str) -> str:
     return _MARKER.sub("", sentence).strip()
 
 
-def stems(text: str, stop: frozenset[str] = frozenset()) -> set[str]:
-    """Content stems (first 5 letters of words of 3+ letters) of a text."""
-    return {w[:5] for w in words(text) if len(w) >= 3 and w not in stop}
+@lru_cache(maxsize=8192)
+def stems(text: str, stop: frozenset[str] = frozenset()) -> frozenset[str]:
+    """Content stems (first 5 letters of words of 3+ letters) of a text (cached: guideline
+    sentences recur across questions)."""
+    return frozenset(w[:5] for w in words(text) if len(w) >= 3 and w not in stop)
 
 
 def fuse_topics(
@@ -196,9 +199,11 @@ def direct(ranked: Sequence[Scored], max_words: int = 90) -> list[Scored]:
     return picked
 
 
-def uncovered(unknown: Sequence[str], pool_text: str) -> list[str]:
+def uncovered(unknown: Sequence[str], texts: Iterable[str]) -> list[str]:
     """Question words (outside the lexicon) that no candidate passage contains."""
-    have = {w[:5] for w in words(pool_text)}
+    have: set[str] = set()
+    for text in texts:
+        have |= stems(text)
     return [w for w in unknown if len(w) >= 3 and w[:5] not in have]
 
 

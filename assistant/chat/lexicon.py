@@ -141,12 +141,29 @@ class Lexicon(BaseModel):
         yield GENERIC, self.scope.generic, WEAK
 
     @cached_property
+    def number_terms(self) -> tuple[Term, ...]:
+        """Compiled cues of number-seeking questions."""
+        return tuple(Term.parse(c) for c in self.scope.number)
+
+    @cached_property
     def stopwords(self) -> frozenset[str]:
         """Function words of both languages (never content)."""
         return frozenset(self.scope.stop)
 
+    @cached_property
+    def _memo(self) -> dict[tuple[str, ...], tuple[Hit, ...]]:
+        return {}
+
     def spot(self, toks: Sequence[str]) -> list[Hit]:
         """Longest-match spans over folded words; every word belongs to at most one span."""
+        key = tuple(toks)
+        if key not in self._memo:
+            if len(self._memo) > 4096:
+                self._memo.clear()
+            self._memo[key] = tuple(self._spot(key))
+        return list(self._memo[key])
+
+    def _spot(self, toks: Sequence[str]) -> list[Hit]:
         hits: list[Hit] = []
         i = 0
         while i < len(toks):

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from assistant.chat.lexicon import DOMAIN, FOREIGN, GENERIC, STRONG, Hit, Lexicon, Term, words
+from assistant.chat.lexicon import DOMAIN, FOREIGN, GENERIC, STRONG, Hit, Lexicon, words
 from assistant.contracts import Lang
 from assistant.extract import Extraction, extract
 from assistant.language import detect_language
@@ -140,8 +140,7 @@ def decide_scope(lex: Lexicon, message: str, in_conversation: bool, states_case:
 def wants_number(lex: Lexicon, question: str) -> bool:
     """True when the question asks for a dose, threshold, interval, rate or time."""
     toks = words(question)
-    cues = [Term.parse(c) for c in lex.scope.number]
-    return any(c.match(toks, i) for c in cues for i in range(len(toks)))
+    return any(c.match(toks, i) for c in lex.number_terms for i in range(len(toks)))
 
 
 @dataclass(frozen=True)
