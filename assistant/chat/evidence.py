@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.chat.lexicon import GENERIC, Lexicon, words
 from assistant.contracts import Chunk, Lang, Passage
