@@ -42,6 +42,7 @@ class Parts:
     user: Sequence[Passage]
     wants_number: bool = False
     query: str = ""
+    plan_first: bool = False
 
 
 def _plan_direct(comp: Composer, plan: Plan) -> None:
@@ -91,7 +92,7 @@ def _opening(
     """The direct answer: the patient's plan for a treatment question about a described
     patient, plain lines for patients, else the best-ranked guideline sentences."""
     comp.heading(chat.say("direct", comp.lang))
-    if p.plan is not None and families[:1] == ("treatment",) and not p.wants_number:
+    if p.plan is not None and p.plan_first and not p.wants_number:
         _plan_direct(comp, p.plan)
     elif lay and lay[0][0] > 0:
         for _, text, section in lay[:2]:

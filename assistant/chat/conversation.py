@@ -245,7 +245,8 @@ def _topic(
         return "cannot_answer", topics, True
     asked = expand(lex, u.question) if u.question else query
     ranked = evidence.rank_sentences(asked, pool, lex, u.wants_number)
-    parts = compose.Parts(topics, ranked, plan, passages, user, u.wants_number, query)
+    first = lex.topic(topics[0]).plan_first
+    parts = compose.Parts(topics, ranked, plan, passages, user, u.wants_number, query, first)
     compose.topic_answer(comp, lex, book, engine.rulebook(), parts)
     return topics[0], topics, False
 

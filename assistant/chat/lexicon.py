@@ -54,6 +54,9 @@ class Topic(BaseModel):
     follow_ups: FollowUps
     plan: tuple[str, ...] = Field((), description="Plan families for 'For this patient'.")
     patient: tuple[str, ...] = Field((), description="Rule families for general patient answers.")
+    plan_first: bool = Field(
+        False, description="With a case, the direct answer is the patient's own plan (options)."
+    )
 
 
 class Scope(BaseModel):

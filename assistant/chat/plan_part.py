@@ -146,7 +146,6 @@ _ROUTES = {
     "radiation": ("localized",),
     "transplant": ("transplant",),
     "relapse": ("relapse",),
-    "systemic": ("transplant", "no_transplant"),
 }
 
 
@@ -155,7 +154,7 @@ def patient_lines(
 ) -> list[tuple[str, str, bool]]:
     """(plain-language line, section) from the rule rows (no case known), conditional where
     needed, in table order; the flag says the line is conditional."""
-    routes = _ROUTES.get(topic)
+    routes = _ROUTES.get(topic, ("localized", "transplant", "no_transplant"))
     out = []
     for fam in families:
         for row, text, section in _rows(book, fam):

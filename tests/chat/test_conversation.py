@@ -57,6 +57,12 @@ FOLLOW_UPS: list[tuple[tuple[str, ...], tuple[str, ...], bool, str]] = [
     ),
     ((VIGNETTE, "what now?"), (), False, r"(?i)meets|criteria|disseminated"),
     (("What is the radiation dose?", "¿y la dosis de lenalidomida?"), ("systemic",), False, r"mg"),
+    (
+        (VIGNETTE, "Should thalidomide be avoided?"),
+        ("caution",),
+        False,
+        r"(?i)^### Answer - [^\[]*thalidomide",
+    ),
 ]
 
 
