@@ -19,10 +19,11 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÁÉÍÓÚÑ¿¡\"'(0-9])")
 _MARKER = re.compile(r"\s*\[@[^\]]+\]")
 _NUMBER = re.compile(r"\d")
 LEXICAL_SHARE = 0.75  # topic score = 0.75 lexical + 0.25 retrieval
-W_LEX, W_HEAD, W_RETRIEVAL, W_PRIOR, W_NUMBER = 0.6, 0.15, 0.1, 0.15, 0.2
+W_LEX, W_HEAD, W_RETRIEVAL, W_PRIOR, W_NUMBER = 0.6, 0.15, 0.1, 0.3, 0.2
 AFTER_SHARE = 0.5  # "relapse after ASCT": words after "after" describe the context
 _AFTER = frozenset({"after", "following", "post", "tras", "despues", "posterior"})
 GENERIC_SHARE = 0.5  # generic words ("treatment", "dose") count half in sentence ranking
+W_POSITION = 0.25  # added to the prior of a section's first sentence (half for the second)
 # What a number-seeking question measures -> units that answer it (folded text).
 _UNITS = {
     "dose": re.compile(r"\d\s*(?:gy|mg|g/m|mg/m)"),
@@ -37,7 +38,8 @@ _MEASURE = {
         r"intervalo|months?|meses|years?|anos|plazo)\b"
     ),
     "level": re.compile(
-        r"\b(?:threshold|cut ?off|level|umbral|punto de corte|nivel|value|valor)\b"
+        r"\b(?:threshold|cut ?off|level|umbral|punto de corte|nivel|value|valor|abnormal|"
+        r"anormal|elevated|elevado|raised|normal)\b"
     ),
     "rate": re.compile(
         r"\b(?:rate|tasa|percent|porcentaje|how many|cuantos|cuantas|survival|"
@@ -144,9 +146,9 @@ def rank_sentences(
 ) -> list[Scored]:
     """Sentences of the candidate chunks, best first (score, then reading order)."""
     rows = [
-        (strip_markers(s), chunk, prior, rt)
+        (strip_markers(s), chunk, prior + W_POSITION * max(0, 2 - i) / 2, rt)
         for chunk, prior, rt in pool
-        for s in sentences(chunk.text)
+        for i, s in enumerate(sentences(chunk.text))
     ]
     weights = query_weights(question, lex)
     docs = [stems(text, lex.stopwords) for text, *_ in rows]
