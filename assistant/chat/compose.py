@@ -178,7 +178,7 @@ def user_quotes(comp: Composer, passages: Sequence[Passage]) -> None:
     for chunk in quoted:
         excerpt = " ".join(sentences(chunk.text)[:2])
         n = comp.citer.cite(chunk)
-        comp.lines += ["", f"**{inline(chunk.title, 120)}** [{n}]", "", quote_block(excerpt)]
+        comp.lines += ["", f"> **{inline(chunk.title, 120)}** [{n}]", ">", quote_block(excerpt)]
 
 
 def overview_answer(
