@@ -38,8 +38,7 @@ _MEASURE = {
         r"intervalo|months?|meses|years?|anos|plazo)\b"
     ),
     "level": re.compile(
-        r"\b(?:threshold|cut ?off|level|umbral|punto de corte|nivel|value|valor|abnormal|"
-        r"anormal|elevated|elevado|raised|normal)\b"
+        r"\b(?:threshold|cut ?off|level|umbral|punto de corte|nivel|value|valor)\b"
     ),
     "rate": re.compile(
         r"\b(?:rate|tasa|percent|porcentaje|how many|cuantos|cuantas|survival|"
