@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 from assistant.contracts import (
     Answer,
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from assistant.chat.knowledge import ChatBook
     from assistant.chat.lexicon import Lexicon
     from assistant.education import Handout, HandoutBook
+    from assistant.ports import Embedder
     from assistant.rules.book import RuleBook
     from ingest.build import Progress
 
@@ -69,9 +70,11 @@ class IndexStatus:
 class Assistant:
     """Service facade: index management and search (chat and plans build on it)."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, build_progress: Progress | None = None) -> None:
         self.settings = settings
+        self._build_progress = build_progress  # told about builds that queries start
         self._embeddings: Embeddings | None = None
+        self._query_embeddings: Embedder | None = None
         self._client: Any = None
         self._retriever: HybridRetriever | None = None
         self._retriever_index: str | None = None
@@ -204,6 +207,17 @@ class Assistant:
                 self._embeddings = load_embeddings(self.settings.model_path)
             return self._embeddings
 
+    def query_embeddings(self) -> Embedder:
+        """The query embedder: the same model through ONNX Runtime (no torch import)."""
+        with self._lock:
+            if self._query_embeddings is None:
+                from assistant.adapters.onnx_embedder import load_onnx_embedder
+
+                self._query_embeddings = load_onnx_embedder(
+                    self.settings.model_path, self.settings.home
+                )
+            return self._query_embeddings
+
     def client(self) -> Any:
         """The Chroma client (embedded or server)."""
         with self._lock:
@@ -220,7 +234,18 @@ class Assistant:
         from ingest.build import expected_fingerprint
 
         fingerprint, version = expected_fingerprint(self.settings)
+        snapshot = self._snapshot()
+        if snapshot is not None and snapshot.manifest.fingerprint == fingerprint:
+            return IndexStatus(snapshot.manifest, fingerprint, version)
         return IndexStatus(read_manifest(self.client()), fingerprint, version)
+
+    def _snapshot(self) -> Any:
+        """The embedded store's read-side copy (None in server mode or when absent)."""
+        if self.settings.chroma_url:
+            return None
+        from assistant.adapters.vector_snapshot import read_snapshot, snapshot_path
+
+        return read_snapshot(snapshot_path(self.settings.home))
 
     def ensure_index(self, progress: Progress | None = None) -> IndexManifest:
         """The active index, built first if it is missing or stale; recovers a broken store."""
@@ -238,7 +263,7 @@ class Assistant:
             status = self.status()  # another process may have built it while we waited
             if status.fresh and status.manifest is not None:
                 return status.manifest
-            return self._build([], progress)
+            return self._build([], progress or self._build_progress)
 
     def index(
         self, paths: Sequence[Path] = (), rebuild: bool = False, progress: Progress | None = None
@@ -262,6 +287,8 @@ class Assistant:
         from ingest.build import build_index
         from ingest.library import load_library
 
+        if progress:
+            progress(0, 0)  # announce the build before the model loads
         docs = load_library(self.settings.home, self.settings.index.max_file_mb)
         have = {d.source_id for d in docs}
         for doc in new_docs:
@@ -270,7 +297,19 @@ class Assistant:
                 have.add(doc.source_id)
         manifest = build_index(self.client(), self.embeddings(), self.settings, docs, progress)
         self._retriever = None
+        self._write_query_files(manifest)
         return manifest
+
+    def _write_query_files(self, manifest: IndexManifest) -> None:
+        """Export the ONNX query model and copy the embedded index for torch-free queries."""
+        from assistant.adapters.onnx_embedder import ensure_onnx_model
+        from assistant.adapters.st_embedder import resolve_model_path
+
+        ensure_onnx_model(resolve_model_path(self.settings.model_path), self.settings.home)
+        if not self.settings.chroma_url:
+            from assistant.adapters.vector_snapshot import snapshot_path, write_snapshot
+
+            write_snapshot(self.client(), manifest, snapshot_path(self.settings.home))
 
     @contextmanager
     def _build_lock(self) -> Iterator[None]:
@@ -308,16 +347,33 @@ class Assistant:
 
     def _current_retriever(self, manifest: IndexManifest) -> HybridRetriever:
         if self._retriever is None or self._retriever_index != manifest.index_id:
-            from assistant.adapters import chroma_store
-
-            client = self.client()
-            chunks = chroma_store.read_chunks(client, manifest.collection)
-            store = chroma_store.vectorstore(client, manifest.collection, self.embeddings())
-            self._retriever = HybridRetriever(
-                chunks, chroma_store.ChromaDense(store), self.settings.retrieval
-            )
+            self._retriever = self._open_retriever(manifest)
             self._retriever_index = manifest.index_id
         return self._retriever
+
+    def _open_retriever(self, manifest: IndexManifest) -> HybridRetriever:
+        """From the snapshot when it matches (no chromadb import), else from Chroma."""
+        from assistant.adapters.vector_snapshot import SnapshotDense
+
+        snapshot = self._snapshot()
+        if self.settings.chroma_url is None and (
+            snapshot is None or snapshot.manifest.index_id != manifest.index_id
+        ):
+            self._write_query_files(manifest)  # an index built before snapshots existed
+            snapshot = self._snapshot()
+        if snapshot is None or snapshot.manifest.index_id != manifest.index_id:
+            return self._chroma_retriever(manifest)
+        dense = SnapshotDense(snapshot, self.query_embeddings())
+        return HybridRetriever(snapshot.chunks, dense, self.settings.retrieval)
+
+    def _chroma_retriever(self, manifest: IndexManifest) -> HybridRetriever:
+        from assistant.adapters import chroma_store
+
+        client = self.client()
+        chunks = chroma_store.read_chunks(client, manifest.collection)
+        query = cast("Embeddings", self.query_embeddings())  # duck-typed: embed_query only
+        store = chroma_store.vectorstore(client, manifest.collection, query)
+        return HybridRetriever(chunks, chroma_store.ChromaDense(store), self.settings.retrieval)
 
     def search(
         self,

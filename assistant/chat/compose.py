@@ -27,7 +27,7 @@ from assistant.text import fold
 from assistant.untrusted import inline, quote_block
 
 MAX_DETAIL = 12  # bullets of "More detail"
-WORD_BUDGET = 240  # words of a non-overview answer before related passages
+WORD_BUDGET = 215  # words of a non-overview answer before related passages
 PLAN_LIMIT = 8  # bullets of "For this patient" in a topic answer
 
 
@@ -47,11 +47,12 @@ class Parts:
 
 def _plan_direct(comp: Composer, plan: Plan) -> None:
     """A treatment question about a described patient: the stratum and the first option."""
-    st = plan.stratification
+    st, tr = plan.stratification, plan.treatment
     comp.claim(comp.say(st.reason), st.section)
-    if plan.treatment.primary:
-        first = plan.treatment.primary[0]
-        comp.claim(comp.say(first.label), first.section)
+    if tr.primary:
+        comp.claim(comp.say(tr.primary[0].label), tr.primary[0].section)
+    elif tr.withheld:  # no option yet (e.g. diagnosis not established): say why first
+        comp.claim(comp.say(tr.withheld[0].text), tr.withheld[0].section)
 
 
 def topic_answer(comp: Composer, lex: Lexicon, chat: ChatBook, rules: RuleBook, p: Parts) -> None:

@@ -4,108 +4,69 @@ cites the passage of the section its rule names. Pure."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from datetime import date
 
 from assistant.chat.cite import Composer
 from assistant.chat.knowledge import ChatBook
-from assistant.contracts import Plan, TreatmentOption
-from assistant.i18n import dose_text, t
+from assistant.contracts import Plan
+from assistant.i18n import t
+from assistant.plan_view import ViewItem, build_view
 from assistant.render import loc
 from assistant.rules.book import RuleBook, Text
 
-
-def _doses(option: TreatmentOption, comp: Composer) -> str:
-    if comp.audience == "patient":
-        return comp.say(option.detail)
-    parts = []
-    for s in option.schedules:
-        doses = ", ".join(
-            dose_text(c.agent, c.dose, c.unit, loc(c.schedule, comp.lang), comp.lang)
-            for c in s.components
-        )
-        parts.append(f"{loc(s.name, comp.lang)}: {doses}")
-    if option.dose_gy_min and option.dose_gy_max and not option.schedules:
-        parts.append(f"{option.dose_gy_min:g}-{option.dose_gy_max:g} Gy")
-    if option.cycles:
-        parts.append(t("cycles", comp.lang, n=option.cycles))
-    return "; ".join(parts)
-
-
-def _diagnosis(comp: Composer, plan: Plan) -> None:
-    dx = plan.diagnosis
-    comp.claim(comp.say(dx.summary), dx.section)
-    labels = [comp.say(c.label) for c in dx.criteria if c.code in dx.missing]
-    if labels:
-        comp.claim(f"{t('missing_criteria', comp.lang)}: {'; '.join(labels)}.", dx.section)
-    for flag in dx.flags:
-        comp.claim(comp.say(flag.text), flag.section)
-
-
-def _workup(comp: Composer, plan: Plan) -> None:
-    for item in plan.workup:
-        comp.claim(f"{comp.say(item.label)}: {comp.say(item.reason)}", item.section)
-
-
-def _strat(comp: Composer, plan: Plan) -> None:
-    s = plan.stratification
-    comp.claim(comp.say(s.reason), s.section)
-
-
-def _treatment(comp: Composer, plan: Plan) -> None:
-    tr = plan.treatment
-    for option in tr.primary:
-        doses = _doses(option, comp)
-        sections = [option.section]
-        if doses and option.dose_section and comp.audience == "clinician":
-            sections.append(option.dose_section)
-        comp.claim(f"{comp.say(option.label)}" + (f" — {doses}" if doses else ""), *sections)
-        if option.dose_note and comp.audience == "clinician":
-            comp.claim(loc(option.dose_note, comp.lang), option.section)
-    for note in (*tr.caution, *tr.not_recommended):
-        comp.claim(f"{comp.say(note.label)}: {comp.say(note.reason)}", note.section)
-    for flag in tr.transplant_cautions:
-        comp.claim(comp.say(flag.text), flag.section)
-
-
-def _monitoring(comp: Composer, plan: Plan) -> None:
-    for m in plan.monitoring:
-        upcoming = [v.date.isoformat() for v in m.dates if v.date >= plan.today][:4]
-        every = t("months", comp.lang, n=m.interval_months) if m.interval_months else ""
-        seed = f" ({t('seed_only', comp.lang)})" if m.seed_only else ""
-        dates = f"{t('next_dates', comp.lang)}: {', '.join(upcoming)}" if upcoming else ""
-        detail = "; ".join(p for p in (every + seed, dates) if p)
-        comp.claim(f"{comp.say(m.label)} — {detail}", m.section)
-
-
-def _supportive(comp: Composer, plan: Plan) -> None:
-    for s in plan.supportive:
-        comp.claim(f"{comp.say(s.label)}: {comp.say(s.reason)}", s.section)
-
-
-def _prognosis(comp: Composer, plan: Plan) -> None:
-    for f in plan.prognosis.adverse_factors:
-        comp.claim(f"{comp.say(f.label)} — {loc(f.cohort, comp.lang)}", f.section)
-
-
-WRITERS: dict[str, Callable[[Composer, Plan], None]] = {
-    "diagnosis": _diagnosis,
-    "workup": _workup,
-    "strat": _strat,
-    "treatment": _treatment,
-    "monitoring": _monitoring,
-    "supportive": _supportive,
-    "prognosis": _prognosis,
+_FAMILIES: dict[str, tuple[str, ...]] = {
+    "diagnosis": ("diagnosis", "flags"),
+    "workup": ("workup",),
+    "strat": ("stratification",),
+    "treatment": ("treatment", "treatment_withheld", "caution", "not_recommended", "transplant"),
+    "monitoring": ("monitoring",),
+    "supportive": ("supportive",),
+    "prognosis": ("prognosis",),
 }
 
 
+def _line(item: ViewItem, comp: Composer, today: date) -> str:
+    """One plan item as a sentence: label, doses (clinicians) or detail, next dates."""
+    if item.section == "monitoring":
+        upcoming = [d.isoformat() for d in item.dates if d >= today][:4]
+        dates = f"{t('next_dates', comp.lang)}: {', '.join(upcoming)}" if upcoming else ""
+        return " — ".join(x for x in (item.label, dates) if x)
+    if item.doses:
+        return f"{item.label} — {'; '.join(item.doses)}"
+    if item.section in ("diagnosis", "flags", "stratification", "transplant"):
+        return item.label
+    return f"{item.label}: {item.detail}" if item.detail else item.label
+
+
+def _items(plan: Plan, comp: Composer, sections: tuple[str, ...]) -> list[tuple[ViewItem, str]]:
+    """(view item in the audience's words, guideline section to cite) for these sections.
+
+    The clinician view carries the guideline sections; the patient view is matched to it."""
+    clin = build_view(plan, comp.lang, "clinician")
+    where = {(i.section, i.code): i.guideline_section or "" for i in clin}
+    view = clin if comp.audience == "clinician" else build_view(plan, comp.lang, "patient")
+    out = []
+    for item in view:
+        if item.section not in sections:
+            continue
+        if item.section == "diagnosis" and item.code != plan.diagnosis.status:
+            continue  # the summary, not the criterion-by-criterion table
+        out.append((item, where.get((item.section, item.code), "")))
+    return out
+
+
 def compose_plan(comp: Composer, plan: Plan, families: tuple[str, ...], limit: int = 0) -> None:
-    """The patient-specific part of an answer (at most `limit` bullets when limit > 0)."""
+    """The patient-specific part of an answer, from the shared plan view (at most `limit`
+    bullets when limit > 0); safety gates follow the item they apply to."""
     if not families:
         return
     comp.heading(t("for_patient", comp.lang))
     start = len(comp.lines)
     for family in families:
-        WRITERS[family](comp, plan)
+        for item, section in _items(plan, comp, _FAMILIES[family]):
+            comp.claim(_line(item, comp, plan.today), section)
+            for gate in item.gates:
+                comp.claim(gate.text, section)
     if limit:
         bullets = [i for i in range(start, len(comp.lines)) if comp.lines[i].startswith("- ")]
         if len(bullets) > limit:

@@ -43,21 +43,27 @@ def merge(
     return (PatientCase.model_validate(data) if data else case), applied, notes
 
 
+def _vegf(value: dict[str, Any], book: ChatBook, lang: Lang, unit: str) -> str:
+    number, specimen = value.get("value_pg_ml"), value.get("specimen")
+    head = f"{number:g} {unit}".strip() if isinstance(number, int | float) else ""
+    if specimen == "unknown":
+        return f"{head} ({book.say('specimen_unknown', lang)})"
+    return f"{head} ({specimen})" if specimen else head
+
+
 def _value(value: Any, book: ChatBook, lang: Lang, unit: str) -> str:
     if isinstance(value, bool):
         return book.say("yes" if value else "no", lang)
     if isinstance(value, int | float):
         return f"{value:g} {unit}".strip()
-    if isinstance(value, str) and value in ("present", "absent", "unknown"):
-        return book.say(value, lang)
     if isinstance(value, dict):
-        number = value.get("value_pg_ml")
-        specimen = value.get("specimen")
-        head = f"{number:g} {unit}".strip() if isinstance(number, int | float) else ""
-        return f"{head} ({specimen})" if specimen else head
+        return _vegf(value, book, lang, unit)
     if isinstance(value, list | tuple):
         return ", ".join(str(v).replace("_", " ") for v in value)
-    return str(value).replace("_", " ")
+    text = str(value)
+    if text in ("present", "absent", "unknown"):
+        return book.say(text, lang)
+    return text.upper().replace("IG", "Ig") if text.startswith("ig") else text.replace("_", " ")
 
 
 def describe(changes: Mapping[str, Any], book: ChatBook, lang: Lang) -> str:

@@ -18,6 +18,11 @@ VIGNETTE = (
     "58-year-old man, IgA lambda, 3 sclerotic lesions, marrow 8% clonal plasma cells, "
     "VEGF 1200 pg/mL, splenomegaly, platelets 620. What treatment should I give?"
 )
+FULL = (
+    "58-year-old man with demyelinating polyneuropathy, IgA lambda, 3 sclerotic lesions, marrow "
+    "8% clonal plasma cells, plasma VEGF 1200 pg/mL, splenomegaly, platelets 620. "
+    "What treatment should I give?"
+)
 NO_VEGF = (
     "58-year-old man, IgA lambda, 3 sclerotic lesions, marrow 8% clonal plasma cells, "
     "splenomegaly, platelets 620. What treatment should I give?"
@@ -35,8 +40,9 @@ def first_bullet(answer: Answer) -> str:
 
 # question, expected topic(s) (prefix of Answer.topics), refused, regex in the first 150 words
 TABLE: list[tuple[str, tuple[str, ...], bool, str]] = [
-    (VIGNETTE, ("systemic",), False, r"(?i)melphalan|lenalidomide|ASCT"),
-    (NO_VEGF, ("systemic",), False, r"(?i)melphalan|lenalidomide|ASCT"),
+    (VIGNETTE, ("systemic",), False, r"(?i)treatment|melphalan|lenalidomide|ASCT"),
+    (NO_VEGF, ("systemic",), False, r"(?i)treatment|melphalan|lenalidomide|ASCT"),
+    (FULL, ("systemic",), False, r"(?i)melphalan|lenalidomide|ASCT"),
     ("What radiation dose for a POEMS plasmacytoma?", ("radiation",), False, r"\d+ Gy"),
     (
         "Radiation dose in a patient with a plasmacytoma and plasma cells?",
