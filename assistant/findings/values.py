@@ -7,11 +7,13 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from assistant.contracts import Localized
+from assistant.contracts.case import VegfResult
 from assistant.findings import notes, special
 from assistant.findings.lexicon import Quantity
 from assistant.findings.matcher import Matcher
 from assistant.findings.numbers import NUMBER, Reading, read_number, read_quantity
 from assistant.findings.sentences import Clause, Sentence
+from assistant.findings.special import contract_max
 
 _PLASMA = re.compile(r"(?<![a-z])(?:plasma(?!\s*cel)|plasmatic[oa]?|en plasma)(?![a-z])")
 _SERUM = re.compile(r"(?<![a-z])(?:serum|seric[oa]|suero|serum vegf)(?![a-z])")
@@ -46,7 +48,7 @@ def _vegf(value: float, clause: Clause, nxt: Clause | None) -> ClauseValues:
     vegf: dict[str, Any] = {"value_pg_ml": value, "specimen": specimen}
     uln = _ULN.search(f"{clause.text} {nxt.text if nxt else ''}")
     limit = read_number(uln.group("num")) if uln else None
-    if limit is not None and 0 < limit <= 100_000:
+    if limit is not None and 0 < limit <= contract_max("upper_limit_normal_pg_ml", VegfResult):
         vegf["upper_limit_normal_pg_ml"] = float(limit)
     out = ClauseValues(updates={"vegf": vegf})
     if specimen == "unknown":
