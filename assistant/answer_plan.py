@@ -59,6 +59,10 @@ def _treatment(comp: Composer, plan: Plan) -> None:
         comp.claim(f"{comp.say(option.label)}" + (f" — {doses}" if doses else ""), *sections)
         if option.dose_note and comp.audience == "clinician":
             comp.claim(loc(option.dose_note, comp.lang), option.section)
+        for gate in option.gates:  # issue #11: safety gates, both audiences
+            comp.claim(comp.say(gate.text), gate.section)
+    for gate in tr.withheld:
+        comp.claim(comp.say(gate.text), gate.section)
     for note in (*tr.caution, *tr.not_recommended):
         comp.claim(f"{comp.say(note.label)}: {comp.say(note.reason)}", note.section)
     for flag in tr.transplant_cautions:

@@ -3,23 +3,30 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from assistant.cli_chat import chat_interactive, chat_jsonl, print_markdown
 from assistant.contracts import Lang
 from assistant.errors import UserFacingError
 from assistant.i18n import t
 from assistant.settings import Settings
 
+if TYPE_CHECKING:
+    from assistant.service import Assistant
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _settings() -> Settings:
-    return Settings()
+    from assistant.settings import load_settings
+
+    return load_settings()
 
 
 def _progress_printer(label: str) -> tuple[Any, Callable[[int, int], None]]:
@@ -42,6 +49,48 @@ def _progress_printer(label: str) -> tuple[Any, Callable[[int, int], None]]:
     return progress, update
 
 
+class BuildNotice:
+    """Progress for an index build that a query starts: a one-line notice, then a bar.
+
+    Nothing is printed when the index is already up to date.
+    """
+
+    def __init__(self) -> None:
+        self._progress: Any = None
+        self._update: Callable[[int, int], None] | None = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self._progress is None:
+            click.echo(
+                "Building the search index (first use, or the knowledge changed); "
+                "this takes about a minute, once.",
+                err=True,
+            )
+            self._progress, self._update = _progress_printer(t("indexing", "en"))
+            self._progress.start()
+        if self._update is not None and total:
+            self._update(done, total)
+        if total and done >= total:
+            self.close()
+
+    def close(self) -> None:
+        """Stop the bar (the build finished, or the command ended)."""
+        if self._progress is not None:
+            self._progress.stop()
+        self._progress, self._update = None, None
+
+
+def _service(settings: Settings | None = None) -> Assistant:
+    """The service for commands that need the index; a build it starts is shown."""
+    import atexit
+
+    from assistant.service import Assistant
+
+    notice = BuildNotice()
+    atexit.register(notice.close)
+    return Assistant(settings or _settings(), build_progress=notice)
+
+
 class PoemsGroup(click.Group):
     """Translates user-facing errors into `Error:`/`Hint:` on stderr and exit code 2."""
 
@@ -59,10 +108,26 @@ class PoemsGroup(click.Group):
             sys.exit(2)
 
 
+class _WarningsToStderr(logging.Handler):
+    """Warnings of the assistant (index waits, repairs, kept indexes) as `Warning:` on stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"Warning: {record.getMessage()}", err=True)
+
+
+def _show_warnings() -> None:
+    for name in ("assistant", "ingest"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(h, _WarningsToStderr) for h in logger.handlers):
+            handler = _WarningsToStderr(logging.WARNING)
+            logger.addHandler(handler)
+
+
 @click.group(cls=PoemsGroup)
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
 def main(debug: bool) -> None:
     """POEMS guideline assistant: offline, cited decision support (English and Spanish)."""
+    _show_warnings()
 
 
 @main.command("index")
@@ -97,9 +162,11 @@ def index_cmd(paths: tuple[Path, ...], rebuild: bool) -> None:
 def search_cmd(query: str, k: int, lang: str | None, as_json: bool) -> None:
     """Search the indexed guidelines (hybrid dense + BM25)."""
     from assistant.language import detect_language
-    from assistant.service import Assistant
+    from assistant.settings import check_question_length
 
-    service = Assistant(_settings())
+    settings = _settings()
+    check_question_length(query, settings)
+    service = _service(settings)
     qlang = detect_language(query) if lang is None else ("es" if lang == "es" else "en")
     passages = service.search(query, k=k, lang=qlang)
     if as_json:
@@ -130,14 +197,21 @@ def search_cmd(query: str, k: int, lang: str | None, as_json: bool) -> None:
 
 
 def _read_case(path: Path) -> Any:
-    from assistant.case_io import case_from_json
-    from assistant.errors import InputError
+    from assistant.case_io import read_case_file
 
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"cannot read {path}: {exc.strerror}", "check the path") from exc
-    return case_from_json(text, str(path))
+    return read_case_file(path)
+
+
+def _day(today: Any) -> Any:
+    """--today as a date (checked to be within 20 years of the system date), or the system date."""
+    import datetime as dt
+
+    from assistant.case_io import check_plausible_today
+
+    if today is None:
+        return dt.date.today()
+    check_plausible_today(today.date(), dt.date.today())
+    return today.date()
 
 
 @main.command("plan")
@@ -158,30 +232,18 @@ def _read_case(path: Path) -> Any:
 @click.option("--json", "as_json", is_flag=True, help="Print the Plan JSON.")
 def plan_cmd(case_file: Path, today: Any, lang: str, audience: str, as_json: bool) -> None:
     """Diagnosis check, work-up, stratum, treatment and dated follow-up for CASE_FILE."""
-    import datetime as dt
-
     from assistant.render import plan_markdown
     from assistant.service import Assistant
 
+    settings = _settings()
     case = _read_case(case_file)
-    day = today.date() if today else dt.date.today()
-    plan = Assistant(_settings()).plan(case, day)
+    plan = Assistant(settings).plan(case, _day(today))
     if as_json:
         click.echo(plan.model_dump_json(indent=2))
         return
     text = plan_markdown(
         plan, "es" if lang == "es" else "en", "patient" if audience == "patient" else "clinician"
     )
-    if sys.stdout.isatty():
-        from rich.console import Console
-        from rich.markdown import Markdown
-
-        Console().print(Markdown(text))
-    else:
-        click.echo(text, nl=False)
-
-
-def _print_markdown(text: str) -> None:
     if sys.stdout.isatty():
         from rich.console import Console
         from rich.markdown import Markdown
@@ -211,20 +273,22 @@ def ask_cmd(
 ) -> None:
     """Answer a question from the guidelines (and the case, when given), with citations."""
     from assistant.render import answer_markdown
-    from assistant.service import Assistant
+    from assistant.settings import check_question_length
 
+    settings = _settings()
+    check_question_length(question, settings)  # before any index work
     case = _read_case(case_file) if case_file else None
-    answer = Assistant(_settings()).ask(
+    answer = _service(settings).ask(
         question,
         case=case,
         lang=_lang(lang),
         audience=audience,  # type: ignore[arg-type]
-        today=today.date() if today else None,
+        today=_day(today),
     )
     if as_json:
         click.echo(answer.model_dump_json())
         return
-    _print_markdown(answer_markdown(answer))
+    print_markdown(answer_markdown(answer))
 
 
 @main.command("chat")
@@ -235,53 +299,17 @@ def ask_cmd(
 def chat_cmd(case_file: Path | None, lang: str, audience: str, jsonl: bool) -> None:
     """A conversation: follow-ups keep the case and the language. /new starts over."""
     from assistant.chat import Conversation
-    from assistant.service import Assistant
 
-    service = Assistant(_settings())
+    service = _service()
     case = _read_case(case_file) if case_file else None
 
     def fresh() -> Conversation:
         return Conversation(case=case, forced_lang=_lang(lang), audience=audience)
 
     if jsonl:
-        _chat_jsonl(service, fresh)
+        chat_jsonl(service, fresh)
     else:
-        _chat_interactive(service, fresh, lang)
-
-
-def _chat_jsonl(service: Any, fresh: Callable[[], Any]) -> None:
-    conv = fresh()
-    for raw in sys.stdin:
-        line = raw.strip()
-        if not line:
-            continue
-        if line == "/new":
-            conv = fresh()
-            continue
-        answer, conv = service.chat(conv, line)
-        click.echo(answer.model_dump_json())
-        sys.stdout.flush()
-
-
-def _chat_interactive(service: Any, fresh: Callable[[], Any], lang: str) -> None:
-    from assistant.render import answer_markdown
-
-    conv = fresh()
-    click.echo(t("chat_intro", "es" if lang == "es" else "en"))
-    while True:
-        try:
-            line = input("\n> ").strip()
-        except (EOFError, KeyboardInterrupt):
-            click.echo()
-            return
-        if line in ("/quit", "/exit"):
-            return
-        if line == "/new":
-            conv = fresh()
-            continue
-        if line:
-            answer, conv = service.chat(conv, line)
-            _print_markdown(answer_markdown(answer))
+        chat_interactive(service, fresh, lang)
 
 
 @main.command("handout")
@@ -297,15 +325,16 @@ def handout_cmd(
     case_file: Path, lang: str, fmt: str, out: Path, ics: Path | None, today: Any
 ) -> None:
     """A plain-language patient handout (and visit calendar) for CASE_FILE."""
-    import datetime as dt
-
     from assistant.calendar_export import plan_ics
     from assistant.education import handout_html, handout_markdown, handout_pdf
+    from assistant.output_files import check_targets, write_all
     from assistant.service import Assistant
 
+    targets = [out, ics] if ics else [out]
+    check_targets(targets)  # both checked before any work, and again just before writing
     service = Assistant(_settings())
     case = _read_case(case_file)
-    day = today.date() if today else dt.date.today()
+    day = _day(today)
     language: Lang = "es" if lang == "es" else "en"
     handout, book = service.handout(case, language, day)
     data: bytes
@@ -314,22 +343,12 @@ def handout_cmd(
     else:
         render = handout_html if fmt == "html" else handout_markdown
         data = render(handout, book).encode("utf-8")
-    _write(out, data)
+    outputs = [(out, data)]
     if ics:
-        _write(ics, plan_ics(service.plan(case, day), language, "patient"))
+        outputs.append((ics, plan_ics(service.plan(case, day), language, "patient")))
+    write_all(outputs)
     r = handout.readability
     click.echo(f"{out} · {r.index} {r.score} ({r.band})", err=True)
-
-
-def _write(path: Path, data: bytes) -> None:
-    from assistant.errors import InputError
-
-    try:
-        tmp = path.with_name(f".{path.name}.tmp")
-        tmp.write_bytes(data)
-        tmp.replace(path)
-    except OSError as exc:
-        raise InputError(f"cannot write {path}: {exc.strerror}", "check the folder exists") from exc
 
 
 @main.command("eval")
@@ -357,11 +376,11 @@ def _write(path: Path, data: bytes) -> None:
 )
 def eval_cmd(suites: tuple[str, ...], out: Path, pair: tuple[Path, Path] | None) -> None:
     """Score clinical correctness against the gold sets; exit 1 when a gate fails."""
-    from evals.report import compare, write_reports
+    from evals.report import compare, console_table, write_reports
     from evals.run import SUITES, run_eval
 
     if pair:
-        a, b = (json.loads(_read_text(p)) for p in pair)
+        a, b = (_read_report(p) for p in pair)
         click.echo(compare(a, b), nl=False)
         return
     from assistant.service import Assistant
@@ -376,6 +395,7 @@ def eval_cmd(suites: tuple[str, ...], out: Path, pair: tuple[Path, Path] | None)
     with progress:
         report = run_eval(service, suites or SUITES, report_progress)
     paths = write_reports(report, out)
+    click.echo(console_table(report), nl=False)
     for g in report["gates"]:
         mark = "pass" if g["passed"] else "FAIL"
         click.echo(f"{mark:>4}  {g['gate']:<24} {g['value']:<8} {g['op']} {g['threshold']}")
@@ -385,15 +405,27 @@ def eval_cmd(suites: tuple[str, ...], out: Path, pair: tuple[Path, Path] | None)
         sys.exit(1)
 
 
-def _read_text(path: Path) -> str:
+_REPORT_HINT = "give two report.json files written by `poems eval --out DIR`"
+
+
+def _read_report(path: Path) -> dict[str, Any]:
+    """A report.json: an object with `metrics`, `details` and `passed`; else an InputError."""
+    from assistant.case_io import read_text_file
     from assistant.errors import InputError
 
+    text = read_text_file(path, max_bytes=50_000_000)
     try:
-        return path.read_text(encoding="utf-8")
-    except OSError as exc:
+        data = json.loads(text)
+    except (ValueError, RecursionError) as exc:
+        raise InputError(f"{path}: not valid JSON ({exc})", _REPORT_HINT) from exc
+    shape = {"metrics": dict, "details": dict, "passed": bool}
+    if not isinstance(data, dict) or any(
+        not isinstance(data.get(k), kind) for k, kind in shape.items()
+    ):
         raise InputError(
-            f"cannot read {path}: {exc.strerror}", "give two report.json files"
-        ) from exc
+            f"{path}: not an evaluation report (needs metrics, details, passed)", _REPORT_HINT
+        )
+    return data
 
 
 @main.command("schema")
@@ -415,7 +447,9 @@ def app_cmd(port: int) -> None:
     """Start the Streamlit app on 127.0.0.1."""
     import subprocess
 
-    app = Path(__file__).resolve().parent.parent / "app.py"
+    from assistant.settings import PACKAGE_DATA
+
+    app = (PACKAGE_DATA / "app.py").resolve()  # in the wheel; in a checkout, ./app.py
     cmd = [
         sys.executable,
         "-m",
@@ -430,5 +464,9 @@ def app_cmd(port: int) -> None:
         "true",
         "--browser.gatherUsageStats",
         "false",
+        "--server.fileWatcherType",  # .streamlit/config.toml is not read outside a checkout
+        "none",
+        "--client.toolbarMode",
+        "minimal",
     ]
     raise SystemExit(subprocess.call(cmd))

@@ -49,3 +49,7 @@ class InputError(UserFacingError):
 
 class ModelUnavailableError(UserFacingError):
     """The local embedding model (or the optional language model) cannot be loaded."""
+
+
+class IndexBuildError(UserFacingError):
+    """An index build failed (disk full, unreadable document...); the old index is kept."""

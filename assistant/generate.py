@@ -3,11 +3,15 @@ passages; the grounding check then drops anything the passages do not support.""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from assistant import llm_policy
 from assistant.contracts import Answer
 from assistant.errors import ModelUnavailableError
 from assistant.grounding import ground
+
+if TYPE_CHECKING:
+    from assistant.settings import Settings
 
 SYSTEM = {
     "en": "You rewrite a cited clinical answer about POEMS syndrome into clear prose for "
@@ -19,17 +23,23 @@ SYSTEM = {
 }
 
 
-def load_generator(spec: str) -> Any:
-    """A langchain chat model from `provider:model` (init_chat_model); offline providers only."""
-    provider, _, model = spec.partition(":")
-    if not provider or not model:
-        raise ModelUnavailableError(
-            f"POEMS_LLM={spec!r} is not provider:model", "e.g. POEMS_LLM=ollama:llama3"
-        )
+def load_generator(settings: Settings) -> Any:
+    """A langchain chat model for POEMS_LLM (init_chat_model), local unless remote is allowed.
+
+    The server URL is always passed explicitly (a local default for Ollama), so no provider
+    environment variable can silently point the model elsewhere.
+    """
+    spec = settings.llm or ""
+    provider, model = llm_policy.split_spec(spec)
+    llm_policy.check_policy(settings)
+    extra: dict[str, Any] = {}
+    url = llm_policy.endpoint(settings)
+    if url:
+        extra["base_url"] = url
     try:
         from langchain.chat_models import init_chat_model
 
-        return init_chat_model(model, model_provider=provider, temperature=0)
+        return init_chat_model(model, model_provider=provider, temperature=0, **extra)
     except Exception as exc:
         raise ModelUnavailableError(
             f"cannot load the language model {spec!r}: {exc}",
@@ -45,8 +55,14 @@ def _prompt(answer: Answer) -> list[tuple[str, str]]:
     ]
 
 
-def rephrase(answer: Answer, model: Any) -> Answer:
-    """The model's rewrite, grounded; the composed answer when nothing survives the check."""
+def rephrase(answer: Answer, model: Any, settings: Settings | None = None) -> Answer:
+    """The model's rewrite, grounded; the composed answer when nothing survives the check.
+
+    With `settings` (the service always passes them), an answer holding patient data is not
+    sent to a remote model without POEMS_LLM_SEND_CASE=true.
+    """
+    if settings is not None and not llm_policy.may_send(answer, settings):
+        return answer
     reply = model.invoke(_prompt(answer))
     content = reply.content if isinstance(reply.content, str) else str(reply.content)
     text, citations, dropped = ground(content, answer.citations)

@@ -34,6 +34,9 @@ _EN_WORDS = frozenset(
 )
 
 
+MAX_DETECT_CHARS = 2000  # detection reads this prefix: linear time, whatever the input
+
+
 @lru_cache(maxsize=1)
 def _detector() -> LanguageDetector:
     from lingua import Language, LanguageDetectorBuilder
@@ -55,8 +58,10 @@ def detect_language(text: str, default: Lang | None = None) -> Lang:
 
     `default` is the conversation's language: a one- or two-word input without a clear signal
     keeps it, so "dose?" after a Spanish exchange stays Spanish. Without a default, lingua
-    decides, and English is the last resort.
+    decides, and English is the last resort. Only the first MAX_DETECT_CHARS characters are
+    read (lingua is quadratic on one long word).
     """
+    text = text[:MAX_DETECT_CHARS]
     if _SPANISH_MARKS.search(text):
         return "es"
     vote = _word_vote(text)

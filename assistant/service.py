@@ -6,15 +6,11 @@ and loads each lazily, once.
 
 from __future__ import annotations
 
-import fcntl
 import logging
 import threading
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 from assistant.contracts import (
     Answer,
@@ -25,7 +21,8 @@ from assistant.contracts import (
     Plan,
     Source,
 )
-from assistant.errors import IndexBusyError, StoreUnavailableError, UserFacingError
+from assistant.errors import UserFacingError
+from assistant.index_service import IndexMixin
 from assistant.language import detect_language
 from assistant.retrieval import HybridRetriever, Kind, Mode
 from assistant.settings import Settings
@@ -37,6 +34,7 @@ if TYPE_CHECKING:
     from assistant.chat import Conversation
     from assistant.chat_knowledge import ChatBook
     from assistant.education import Handout, HandoutBook
+    from assistant.ports import Embedder
     from assistant.rules.book import RuleBook
     from ingest.build import Progress
 
@@ -51,32 +49,22 @@ FONTS = (
 )
 
 
-@dataclass(frozen=True)
-class IndexStatus:
-    """Whether the active index matches the current knowledge and settings."""
-
-    manifest: IndexManifest | None
-    expected_fingerprint: str
-    knowledge_version: str
-
-    @property
-    def fresh(self) -> bool:
-        """True when an index exists and was built from the current knowledge and settings."""
-        return self.manifest is not None and self.manifest.fingerprint == self.expected_fingerprint
-
-
-class Assistant:
+class Assistant(IndexMixin):
     """Service facade: index management and search (chat and plans build on it)."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, build_progress: Progress | None = None) -> None:
         self.settings = settings
+        self._build_progress = build_progress  # told about builds that queries start
         self._embeddings: Embeddings | None = None
+        self._query_embeddings: Embedder | None = None
         self._client: Any = None
         self._retriever: HybridRetriever | None = None
         self._retriever_index: str | None = None
         self._chatbook: ChatBook | None = None
         self._generator: Any = None
         self._lock = threading.RLock()  # app sessions share one service across threads
+        self._retry_build_after = 0.0
+        self.index_warning: str | None = None  # why a stale index is still answering
 
     # -- rule core -----------------------------------------------------------------------
     def rulebook(self) -> RuleBook:
@@ -88,10 +76,30 @@ class Assistant:
         return cached_rulebook(directory, knowledge_version(directory))
 
     def plan(self, case: PatientCase, today: date) -> Plan:
-        """The rule core's plan for a case on `today` (no index or model needed)."""
+        """The rule core's plan for a case on `today` (no index or model needed).
+
+        Implausible input is refused here, where `today` is known: a treatment start over 20
+        years away, or an interval override for a monitoring code the tables do not have.
+        """
+        from assistant.case_io import check_plausible_dates
         from assistant.rules import build_plan
 
-        return build_plan(case, self.rulebook(), today, self.settings.rules)
+        check_plausible_dates(case, today)
+        book = self.rulebook()
+        self._check_overrides(book)
+        return build_plan(case, book, today, self.settings.rules)
+
+    def _check_overrides(self, book: RuleBook) -> None:
+        from assistant.errors import InputError
+
+        codes = {row.code for row in book.monitoring.items}
+        unknown = sorted(set(self.settings.rules.interval_overrides) - codes)
+        if unknown:
+            raise InputError(
+                f"POEMS_RULES__INTERVAL_OVERRIDES names unknown monitoring code(s): "
+                f"{', '.join(unknown)}",
+                f"use one of: {', '.join(sorted(codes))}",
+            )
 
     # -- handouts ------------------------------------------------------------------------
     def handout(self, case: PatientCase, lang: Lang, today: date) -> tuple[Handout, HandoutBook]:
@@ -105,9 +113,11 @@ class Assistant:
 
     def font(self) -> Path:
         """A Unicode TTF for PDFs: POEMS_FONT_PATH, else DejaVu Sans from the system."""
+        from assistant.settings import is_font_file
+
         candidates = [self.settings.font_path] if self.settings.font_path else list(FONTS)
         for path in candidates:
-            if path is not None and path.exists():
+            if path is not None and is_font_file(path):
                 return path
         raise UserFacingError(
             "no Unicode font found for the PDF handout",
@@ -145,6 +155,9 @@ class Assistant:
     ) -> tuple[Answer, Conversation]:
         """One conversation turn: the answer and the next conversation state."""
         from assistant.chat import respond
+        from assistant.settings import check_question_length
+
+        check_question_length(message, self.settings)
 
         answer, nxt = respond(conversation, message, self, today or date.today())
         return self._rephrase(answer), nxt
@@ -169,8 +182,8 @@ class Assistant:
         from assistant.generate import load_generator, rephrase
 
         if self._generator is None:
-            self._generator = load_generator(self.settings.llm)
-        return rephrase(answer, self._generator)
+            self._generator = load_generator(self.settings)
+        return rephrase(answer, self._generator, self.settings)
 
     # -- heavy objects -------------------------------------------------------------------
     def embeddings(self) -> Embeddings:
@@ -182,6 +195,17 @@ class Assistant:
                 self._embeddings = load_embeddings(self.settings.model_path)
             return self._embeddings
 
+    def query_embeddings(self) -> Embedder:
+        """The query embedder: the same model through ONNX Runtime (no torch import)."""
+        with self._lock:
+            if self._query_embeddings is None:
+                from assistant.adapters.onnx_embedder import load_onnx_embedder
+
+                self._query_embeddings = load_onnx_embedder(
+                    self.settings.model_path, self.settings.home
+                )
+            return self._query_embeddings
+
     def client(self) -> Any:
         """The Chroma client (embedded or server)."""
         with self._lock:
@@ -190,82 +214,6 @@ class Assistant:
 
                 self._client = make_client(self.settings)
             return self._client
-
-    # -- index ---------------------------------------------------------------------------
-    def status(self) -> IndexStatus:
-        """Active manifest and the fingerprint it should have."""
-        from assistant.adapters.chroma_store import read_manifest
-        from ingest.build import expected_fingerprint
-
-        fingerprint, version = expected_fingerprint(self.settings)
-        return IndexStatus(read_manifest(self.client()), fingerprint, version)
-
-    def ensure_index(self, progress: Progress | None = None) -> IndexManifest:
-        """The active index, built first if it is missing or stale; recovers a broken store."""
-        return self._guarded(lambda: self._ensure_index(progress))
-
-    def _ensure_index(self, progress: Progress | None) -> IndexManifest:
-        store = self.settings.home / "chroma" / "chroma.sqlite3"
-        if not self.settings.chroma_url and self._client is not None and not store.exists():
-            log.warning("the index folder disappeared; rebuilding it")
-            self._reset_store()
-        status = self.status()
-        if status.fresh and status.manifest is not None:
-            return status.manifest
-        with self._build_lock():
-            status = self.status()  # another process may have built it while we waited
-            if status.fresh and status.manifest is not None:
-                return status.manifest
-            return self._build([], progress)
-
-    def index(
-        self, paths: Sequence[Path] = (), rebuild: bool = False, progress: Progress | None = None
-    ) -> IndexManifest:
-        """Add documents and/or refresh the index; nothing changes unless the build completes."""
-        from ingest.library import commit_documents
-        from ingest.loaders import load_document
-
-        new_docs = [load_document(p, self.settings.index.max_file_mb) for p in paths]
-        with self._build_lock():
-            status = self.status()
-            known = {s.id for s in (status.manifest.user_sources if status.manifest else ())}
-            fresh_docs = [d for d in new_docs if d.source_id not in known]
-            if status.fresh and status.manifest is not None and not rebuild and not fresh_docs:
-                return status.manifest
-            manifest = self._build(new_docs, progress)
-            commit_documents(self.settings.home, new_docs)
-            return manifest
-
-    def _build(self, new_docs: list[Any], progress: Progress | None) -> IndexManifest:
-        from ingest.build import build_index
-        from ingest.library import load_library
-
-        docs = load_library(self.settings.home, self.settings.index.max_file_mb)
-        have = {d.source_id for d in docs}
-        for doc in new_docs:
-            if doc.source_id not in have:
-                docs.append(doc)
-                have.add(doc.source_id)
-        manifest = build_index(self.client(), self.embeddings(), self.settings, docs, progress)
-        self._retriever = None
-        return manifest
-
-    @contextmanager
-    def _build_lock(self) -> Iterator[None]:
-        """One build at a time per POEMS_HOME; a second caller waits up to 10 minutes."""
-        self.settings.home.mkdir(parents=True, exist_ok=True)
-        path = self.settings.home / "build.lock"
-        with path.open("w") as handle:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX)
-            except OSError as exc:  # pragma: no cover - depends on the file system
-                raise IndexBusyError(
-                    "another index build holds the lock", "wait for it to finish and retry"
-                ) from exc
-            try:
-                yield
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
 
     def sources(self) -> dict[str, Source]:
         """Every citable source: knowledge/sources.toml plus the indexed user documents."""
@@ -286,16 +234,33 @@ class Assistant:
 
     def _current_retriever(self, manifest: IndexManifest) -> HybridRetriever:
         if self._retriever is None or self._retriever_index != manifest.index_id:
-            from assistant.adapters import chroma_store
-
-            client = self.client()
-            chunks = chroma_store.read_chunks(client, manifest.collection)
-            store = chroma_store.vectorstore(client, manifest.collection, self.embeddings())
-            self._retriever = HybridRetriever(
-                chunks, chroma_store.ChromaDense(store), self.settings.retrieval
-            )
+            self._retriever = self._open_retriever(manifest)
             self._retriever_index = manifest.index_id
         return self._retriever
+
+    def _open_retriever(self, manifest: IndexManifest) -> HybridRetriever:
+        """From the snapshot when it matches (no chromadb import), else from Chroma."""
+        from assistant.adapters.vector_snapshot import SnapshotDense
+
+        snapshot = self._snapshot()
+        if self.settings.chroma_url is None and (
+            snapshot is None or snapshot.manifest.index_id != manifest.index_id
+        ):
+            self._write_query_files(manifest)  # an index built before snapshots existed
+            snapshot = self._snapshot()
+        if snapshot is None or snapshot.manifest.index_id != manifest.index_id:
+            return self._chroma_retriever(manifest)
+        dense = SnapshotDense(snapshot, self.query_embeddings())
+        return HybridRetriever(snapshot.chunks, dense, self.settings.retrieval)
+
+    def _chroma_retriever(self, manifest: IndexManifest) -> HybridRetriever:
+        from assistant.adapters import chroma_store
+
+        client = self.client()
+        chunks = chroma_store.read_chunks(client, manifest.collection)
+        query = cast("Embeddings", self.query_embeddings())  # duck-typed: embed_query only
+        store = chroma_store.vectorstore(client, manifest.collection, query)
+        return HybridRetriever(chunks, chroma_store.ChromaDense(store), self.settings.retrieval)
 
     def search(
         self,
@@ -309,51 +274,3 @@ class Assistant:
         lang = lang or detect_language(query)
         size = k or self.settings.retrieval.k
         return self._guarded(lambda: self.retriever().search(query, lang, size, mode, kind))
-
-    # -- faults --------------------------------------------------------------------------
-    def _guarded(self, action: Callable[[], T]) -> T:
-        """Run a store operation; on a store fault, recover once (embedded) or say how to fix."""
-        try:
-            return action()
-        except UserFacingError:
-            raise
-        except Exception as exc:
-            if self.settings.chroma_url:
-                self._reset_store()
-                raise StoreUnavailableError(
-                    f"the Chroma server at {self.settings.chroma_url} stopped answering",
-                    "restart `chroma run` (the next request reconnects), or unset "
-                    "POEMS_CHROMA_URL to use the embedded store",
-                ) from exc
-            log.warning("index store failed (%s); rebuilding it", type(exc).__name__)
-            self._quarantine_store()
-            try:
-                return action()
-            except UserFacingError:
-                raise
-            except Exception as again:
-                raise StoreUnavailableError(
-                    f"the index under {self.settings.home} cannot be used or rebuilt",
-                    "run `poems index --rebuild`, or delete that folder and retry",
-                ) from again
-
-    def _reset_store(self) -> None:
-        with self._lock:
-            self._client = None
-            self._retriever = None
-            try:
-                from chromadb.api.shared_system_client import SharedSystemClient
-
-                SharedSystemClient.clear_system_cache()
-            except ImportError:  # pragma: no cover - older chromadb layout
-                pass
-
-    def _quarantine_store(self) -> None:
-        """Move a broken embedded store aside (kept for inspection) and forget the client."""
-        self._reset_store()
-        folder = self.settings.home / "chroma"
-        if folder.exists():
-            n = 1
-            while (aside := folder.with_name(f"chroma.broken-{n}")).exists():
-                n += 1
-            folder.rename(aside)

@@ -7,6 +7,8 @@ switched only when the build is complete, so readers never see a half-written in
 from __future__ import annotations
 
 import json
+import time
+import uuid
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
@@ -83,19 +85,58 @@ def switch_manifest(client: ClientAPI, manifest: IndexManifest) -> None:
     pointer.modify(metadata={"manifest": manifest.model_dump_json()})
 
 
-def drop_other_collections(client: ClientAPI, keep: str) -> None:
-    """Delete every index collection except `keep` (old builds and failed leftovers)."""
-    for col in client.list_collections():
-        name = col if isinstance(col, str) else col.name
-        if name.startswith(PREFIX) and name != keep:
-            client.delete_collection(name)
+def new_collection_name(fingerprint: str) -> str:
+    """`poems_idx_<fingerprint 8>_<start ms, 12 hex><random 4 hex>`: builds sort by start."""
+    started = int(time.time() * 1000)
+    return f"{PREFIX}{fingerprint[:8]}_{started:012x}{uuid.uuid4().hex[:4]}"
+
+
+def started_ms(name: str) -> int:
+    """When the build that wrote a collection started (0 for names without a time)."""
+    tail = name.removeprefix(PREFIX).partition("_")[2]
+    try:
+        return int(tail[:12], 16) if len(tail) == 16 else 0
+    except ValueError:
+        return 0
+
+
+def index_collections(client: ClientAPI) -> list[str]:
+    """Names of every index collection in the store."""
+    names = (c if isinstance(c, str) else c.name for c in client.list_collections())
+    return sorted(n for n in names if n.startswith(PREFIX))
+
+
+def drop_other_collections(client: ClientAPI, keep: str, grace_s: float = 0.0) -> None:
+    """Delete index collections other than `keep` that started over `grace_s` ago.
+
+    In server mode another instance may be building right now: its collection is younger than
+    the grace period and is left alone; a collection already gone is not an error.
+    """
+    cutoff = (time.time() - grace_s) * 1000
+    for name in index_collections(client):
+        if name != keep and started_ms(name) <= cutoff:
+            drop_collection(client, name)
 
 
 def drop_collection(client: ClientAPI, name: str) -> None:
-    """Delete one collection if it exists."""
-    names = {c if isinstance(c, str) else c.name for c in client.list_collections()}
-    if name in names:
+    """Delete one collection if it exists (another process may have deleted it first)."""
+    from chromadb.errors import NotFoundError
+
+    try:
         client.delete_collection(name)
+    except (NotFoundError, ValueError):
+        return
+
+
+def index_opens(client: ClientAPI) -> bool:
+    """True when the active index (if any) can be read back whole; False on any fault."""
+    try:
+        manifest = read_manifest(client)
+        if manifest is None:
+            return True
+        return count(client, manifest.collection) == manifest.counts["chunks"]
+    except Exception:
+        return False
 
 
 def vectorstore(client: ClientAPI, collection: str, embeddings: Embeddings) -> Chroma:

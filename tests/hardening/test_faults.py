@@ -15,7 +15,7 @@ import pytest
 from assistant.adapters import chroma_store
 from assistant.errors import StoreUnavailableError
 from assistant.service import Assistant
-from assistant.settings import Settings
+from assistant.settings import PROJECT_ROOT, Settings
 from tests.retrieval.test_chroma_server import _free_port
 
 pytestmark = pytest.mark.slow
@@ -102,6 +102,7 @@ def test_two_index_builds_at_once_leave_one_complete_index(
     env = {
         "POEMS_HOME": str(env_home),
         "POEMS_KNOWLEDGE_DIR": str(small_knowledge),
+        "PYTHONPATH": str(PROJECT_ROOT),  # this checkout's code, not the venv's editable install
         "HF_HUB_OFFLINE": "1",
         "ANONYMIZED_TELEMETRY": "False",
         "PATH": "/usr/bin:/bin",

@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 from assistant.adapters import chroma_store
 from assistant.cli import main
+from assistant.errors import IndexBuildError
 from assistant.service import Assistant
 from assistant.settings import Settings
 from tests.conftest import make_pdf
@@ -59,7 +60,7 @@ def test_failed_build_leaves_previous_index_answering(
     service = Assistant(settings)
     before = service.ensure_index()
     service._embeddings = _Exploding(service.embeddings())  # type: ignore[assignment]
-    with pytest.raises(RuntimeError, match="disk full"):
+    with pytest.raises(IndexBuildError, match="disk full; the previous index still answers"):
         service.index(rebuild=True)
     assert service.status().manifest == before
     assert _index_collections(service) == [before.collection]
