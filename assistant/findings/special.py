@@ -6,18 +6,11 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from pydantic import BaseModel
-
-from assistant.contracts import Localized, PatientCase
+from assistant.contracts import Localized
 from assistant.findings import notes
-from assistant.findings.lexicon import AgeWords, Counts
+from assistant.findings.lexicon import AgeWords, Counts, contract_max
 
 _SEP = r"[\s\-/.]*"
-
-
-def contract_max(field: str, model: type[BaseModel] = PatientCase) -> float:
-    """The upper bound the case contract sets on a field (one source for plausibility)."""
-    return next(float(m.le) for m in model.model_fields[field].metadata if hasattr(m, "le"))
 
 
 def _fits(value: float, field: str) -> bool:

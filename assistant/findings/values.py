@@ -9,11 +9,10 @@ from typing import Any, Literal
 from assistant.contracts import Localized
 from assistant.contracts.case import VegfResult
 from assistant.findings import notes, special
-from assistant.findings.lexicon import Quantity
+from assistant.findings.lexicon import Quantity, contract_max
 from assistant.findings.matcher import Matcher
 from assistant.findings.numbers import NUMBER, Reading, read_number, read_quantity
 from assistant.findings.sentences import Clause, Sentence
-from assistant.findings.special import contract_max
 
 _PLASMA = re.compile(r"(?<![a-z])(?:plasma(?!\s*cel)|plasmatic[oa]?|en plasma)(?![a-z])")
 _SERUM = re.compile(r"(?<![a-z])(?:serum|seric[oa]|suero|serum vegf)(?![a-z])")
