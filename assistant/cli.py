@@ -7,7 +7,7 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -16,6 +16,9 @@ from assistant.contracts import Lang
 from assistant.errors import UserFacingError
 from assistant.i18n import t
 from assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from assistant.service import Assistant
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -44,6 +47,48 @@ def _progress_printer(label: str) -> tuple[Any, Callable[[int, int], None]]:
         progress.update(task, completed=done, total=total)
 
     return progress, update
+
+
+class BuildNotice:
+    """Progress for an index build that a query starts: a one-line notice, then a bar.
+
+    Nothing is printed when the index is already up to date.
+    """
+
+    def __init__(self) -> None:
+        self._progress: Any = None
+        self._update: Callable[[int, int], None] | None = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self._progress is None:
+            click.echo(
+                "Building the search index (first use, or the knowledge changed); "
+                "this takes about a minute, once.",
+                err=True,
+            )
+            self._progress, self._update = _progress_printer(t("indexing", "en"))
+            self._progress.start()
+        if self._update is not None and total:
+            self._update(done, total)
+        if total and done >= total:
+            self.close()
+
+    def close(self) -> None:
+        """Stop the bar (the build finished, or the command ended)."""
+        if self._progress is not None:
+            self._progress.stop()
+        self._progress, self._update = None, None
+
+
+def _service(settings: Settings | None = None) -> Assistant:
+    """The service for commands that need the index; a build it starts is shown."""
+    import atexit
+
+    from assistant.service import Assistant
+
+    notice = BuildNotice()
+    atexit.register(notice.close)
+    return Assistant(settings or _settings(), build_progress=notice)
 
 
 class PoemsGroup(click.Group):
@@ -117,12 +162,11 @@ def index_cmd(paths: tuple[Path, ...], rebuild: bool) -> None:
 def search_cmd(query: str, k: int, lang: str | None, as_json: bool) -> None:
     """Search the indexed guidelines (hybrid dense + BM25)."""
     from assistant.language import detect_language
-    from assistant.service import Assistant
     from assistant.settings import check_question_length
 
     settings = _settings()
     check_question_length(query, settings)
-    service = Assistant(settings)
+    service = _service(settings)
     qlang = detect_language(query) if lang is None else ("es" if lang == "es" else "en")
     passages = service.search(query, k=k, lang=qlang)
     if as_json:
@@ -229,13 +273,12 @@ def ask_cmd(
 ) -> None:
     """Answer a question from the guidelines (and the case, when given), with citations."""
     from assistant.render import answer_markdown
-    from assistant.service import Assistant
     from assistant.settings import check_question_length
 
     settings = _settings()
     check_question_length(question, settings)  # before any index work
     case = _read_case(case_file) if case_file else None
-    answer = Assistant(settings).ask(
+    answer = _service(settings).ask(
         question,
         case=case,
         lang=_lang(lang),
@@ -256,9 +299,8 @@ def ask_cmd(
 def chat_cmd(case_file: Path | None, lang: str, audience: str, jsonl: bool) -> None:
     """A conversation: follow-ups keep the case and the language. /new starts over."""
     from assistant.chat import Conversation
-    from assistant.service import Assistant
 
-    service = Assistant(_settings())
+    service = _service()
     case = _read_case(case_file) if case_file else None
 
     def fresh() -> Conversation:
@@ -334,7 +376,7 @@ def handout_cmd(
 )
 def eval_cmd(suites: tuple[str, ...], out: Path, pair: tuple[Path, Path] | None) -> None:
     """Score clinical correctness against the gold sets; exit 1 when a gate fails."""
-    from evals.report import compare, write_reports
+    from evals.report import compare, console_table, write_reports
     from evals.run import SUITES, run_eval
 
     if pair:
@@ -353,6 +395,7 @@ def eval_cmd(suites: tuple[str, ...], out: Path, pair: tuple[Path, Path] | None)
     with progress:
         report = run_eval(service, suites or SUITES, report_progress)
     paths = write_reports(report, out)
+    click.echo(console_table(report), nl=False)
     for g in report["gates"]:
         mark = "pass" if g["passed"] else "FAIL"
         click.echo(f"{mark:>4}  {g['gate']:<24} {g['value']:<8} {g['op']} {g['threshold']}")
@@ -404,7 +447,9 @@ def app_cmd(port: int) -> None:
     """Start the Streamlit app on 127.0.0.1."""
     import subprocess
 
-    app = Path(__file__).resolve().parent.parent / "app.py"
+    from assistant.settings import PACKAGE_DATA
+
+    app = (PACKAGE_DATA / "app.py").resolve()  # in the wheel; in a checkout, ./app.py
     cmd = [
         sys.executable,
         "-m",
@@ -419,5 +464,9 @@ def app_cmd(port: int) -> None:
         "true",
         "--browser.gatherUsageStats",
         "false",
+        "--server.fileWatcherType",  # .streamlit/config.toml is not read outside a checkout
+        "none",
+        "--client.toolbarMode",
+        "minimal",
     ]
     raise SystemExit(subprocess.call(cmd))

@@ -136,8 +136,12 @@ def _treatment(plan: Plan, book: HandoutBook, lang: Lang) -> tuple[str, ...]:
     lines = [
         f"{say(o.label, lang, 'patient')}. {say(o.detail, lang, 'patient')}" for o in tr.primary
     ]
+    lines += [say(g.text, lang, "patient") for o in tr.primary for g in o.gates]  # issue #11 gates
     if not lines:
-        return _pick(book.no_treatment, lang)
+        return (
+            *_pick(book.no_treatment, lang),
+            *(say(g.text, lang, "patient") for g in tr.withheld),
+        )
     return (*(_pick(book.provisional, lang) if tr.provisional else ()), *lines)
 
 

@@ -54,6 +54,7 @@ class IndexMixin:
     _retriever: HybridRetriever | None
     _lock: threading.RLock
     _retry_build_after: float
+    _build_progress: Progress | None
 
     def client(self) -> Any:  # pragma: no cover - provided by Assistant
         raise NotImplementedError
@@ -68,7 +69,18 @@ class IndexMixin:
         from ingest.build import expected_fingerprint
 
         fingerprint, version = expected_fingerprint(self.settings)
+        snapshot = self._snapshot()
+        if snapshot is not None and snapshot.manifest.fingerprint == fingerprint:
+            return IndexStatus(snapshot.manifest, fingerprint, version)
         return IndexStatus(read_manifest(self.client()), fingerprint, version)
+
+    def _snapshot(self) -> Any:
+        """The embedded store's read-side copy (None in server mode or when absent)."""
+        if self.settings.chroma_url:
+            return None
+        from assistant.adapters.vector_snapshot import read_snapshot, snapshot_path
+
+        return read_snapshot(snapshot_path(self.settings.home))
 
     def ensure_index(self, progress: Progress | None = None) -> IndexManifest:
         """The active index, built first if it is missing or stale; recovers a broken store.
@@ -88,7 +100,7 @@ class IndexMixin:
             if status.manifest is not None and time.monotonic() < self._retry_build_after:
                 return status.manifest
             try:
-                manifest = self._build([], progress)
+                manifest = self._build([], progress or self._build_progress)
             except Exception as exc:
                 if status.manifest is None:
                     raise self._build_error(exc, None) from exc
@@ -127,6 +139,8 @@ class IndexMixin:
         from ingest.build import BuildHooks, build_index
         from ingest.library import commit_documents, load_library
 
+        if progress:
+            progress(0, 0)  # announce the build before the model loads
         limits = self.settings.index
         docs = load_library(self.settings.home, limits.max_file_mb, limits.max_pdf_pages)
         have = {d.source_id for d in docs}
@@ -139,7 +153,19 @@ class IndexMixin:
         hooks = BuildHooks(progress, commit)
         manifest = build_index(self.client(), self.embeddings(), self.settings, docs, hooks)
         self._retriever = None
+        self._write_query_files(manifest)
         return manifest
+
+    def _write_query_files(self, manifest: IndexManifest) -> None:
+        """Export the ONNX query model and copy the embedded index for torch-free queries."""
+        from assistant.adapters.onnx_embedder import ensure_onnx_model
+        from assistant.adapters.st_embedder import resolve_model_path
+
+        ensure_onnx_model(resolve_model_path(self.settings.model_path), self.settings.home)
+        if not self.settings.chroma_url:
+            from assistant.adapters.vector_snapshot import snapshot_path, write_snapshot
+
+            write_snapshot(self.client(), manifest, snapshot_path(self.settings.home))
 
     def _keep_old(self, manifest: IndexManifest, exc: Exception) -> IndexManifest:
         """A failed automatic rebuild: keep answering from the previous index and say why."""

@@ -90,6 +90,7 @@ def _strat(plan: Plan, lang: Lang, aud: Audience) -> list[str]:
 
 def _option(o: TreatmentOption, lang: Lang, aud: Audience) -> list[str]:
     out = [f"- **{say(o.label, lang, aud)}** {cite(o.citations)}", f"  {say(o.detail, lang, aud)}"]
+    out += [f"  - ⚠ {say(g.text, lang, aud)} {cite(g.citations)}" for g in o.gates]  # issue #11
     if aud == "clinician":
         for s in o.schedules:
             doses = "; ".join(
@@ -108,6 +109,7 @@ def _note(n: AgentNote, lang: Lang, aud: Audience) -> list[str]:
     out = [f"- **{say(n.label, lang, aud)}**: {say(n.reason, lang, aud)} {cite(n.citations)}"]
     if n.nuance:
         out.append(f"  - {t('nuance', lang)}: {say(n.nuance, lang, aud)}")
+    out += [f"  - ⚠ {say(g.text, lang, aud)} {cite(g.citations)}" for g in n.gates]  # issue #11
     return out
 
 
@@ -121,6 +123,7 @@ def _treatment(plan: Plan, lang: Lang, aud: Audience) -> list[str]:
         out += _option(o, lang, aud)
     if not tr.primary:
         out.append(t("none", lang))
+    out += [f"- ⚠ {say(g.text, lang, aud)} {cite(g.citations)}" for g in tr.withheld]  # issue #11
     for key, notes in (("h_caution", tr.caution), ("h_not_rec", tr.not_recommended)):
         if notes:
             out += ["", f"### {t(key, lang)}", ""]

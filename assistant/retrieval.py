@@ -6,6 +6,7 @@ both languages, only the query-language version is kept.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from typing import Any, Literal
 
@@ -18,12 +19,32 @@ Kind = Literal["guideline", "user"]
 _STEMMERS = {"en": "english", "es": "spanish"}
 
 
+def _import_bm25s() -> Any:
+    """bm25s, kept off scipy when nothing has loaded scipy yet.
+
+    bm25s uses scipy.sparse only when it is importable; its numpy backend gives the same
+    rankings and scores (checked on the 60 gold retrieval questions in both languages) and
+    saves a new process ~0.15 s of CPU importing scipy, a tenth of the `poems ask` budget.
+    """
+    if "bm25s" in sys.modules or "scipy.sparse" in sys.modules:
+        import bm25s
+
+        return bm25s
+    sys.modules["scipy.sparse"] = None  # type: ignore[assignment]  # makes the import fail
+    try:
+        import bm25s
+    finally:
+        del sys.modules["scipy.sparse"]
+    return bm25s
+
+
 class _Bm25:
     """BM25 over the chunks of one language."""
 
     def __init__(self, chunks: Sequence[Chunk], lang: Lang) -> None:
-        import bm25s
         import Stemmer
+
+        bm25s = _import_bm25s()
 
         self._bm25s = bm25s
         self._lang = lang

@@ -27,6 +27,7 @@ FAMILIES = (
     "supportive",
     "prognosis",
     "warnings",
+    "gates",
 )
 _LIST_FAMILIES = {
     "workup": "test",
@@ -134,9 +135,11 @@ def load_rulebook(knowledge_dir: Path) -> RuleBook:
     for family in FAMILIES:
         data = read_rule_file(knowledge_dir / "rules" / f"{family}.toml")
         raw[family] = data[_LIST_FAMILIES[family]] if family in _LIST_FAMILIES else data
+        if family == "prognosis":
+            raw["prognosis_scores"] = data.get("score", [])
     _check_references(raw, knowledge_dir)
     try:
-        return RuleBook.model_validate(raw)
+        book = RuleBook.model_validate(raw)
     except ValidationError as exc:
         first = exc.errors()[0]
         loc = ".".join(str(p) for p in first["loc"])
@@ -144,6 +147,23 @@ def load_rulebook(knowledge_dir: Path) -> RuleBook:
             f"knowledge/rules/{loc.split('.')[0]}.toml: {loc}: {first['msg']}",
             "every rule row needs id, citations, section and its texts in en/es",
         ) from exc
+    _check_gate_targets(book)
+    return book
+
+
+def _check_gate_targets(book: RuleBook) -> None:
+    """A gate naming an option code or agent that no row has would silently never apply."""
+    options, cautions = book.treatment.options, book.treatment.caution
+    codes = {r.code for r in options} | {r.code for r in cautions}
+    agents = {a for r in options for a in r.agents} | {a for r in cautions for a in r.agents}
+    for gate in book.gates.gates:
+        unknown = [c for c in gate.options if c not in codes]
+        unknown += [a for a in gate.agents if a not in agents]
+        if unknown:
+            raise KnowledgeError(
+                f"knowledge/rules/gates.toml: rule {gate.id}: unknown option or agent {unknown}",
+                "use option codes and agents that appear in treatment.toml",
+            )
 
 
 @lru_cache(maxsize=4)

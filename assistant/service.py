@@ -10,7 +10,7 @@ import logging
 import threading
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 from assistant.contracts import (
     Answer,
@@ -30,11 +30,14 @@ from assistant.settings import Settings
 if TYPE_CHECKING:
     from langchain_core.embeddings import Embeddings
 
-    from assistant.answer import SectionLookup
     from assistant.chat import Conversation
-    from assistant.chat_knowledge import ChatBook
+    from assistant.chat.evidence import SectionLookup
+    from assistant.chat.knowledge import ChatBook
+    from assistant.chat.lexicon import Lexicon
     from assistant.education import Handout, HandoutBook
+    from assistant.ports import Embedder
     from assistant.rules.book import RuleBook
+    from ingest.build import Progress
 
 
 T = TypeVar("T")
@@ -50,13 +53,16 @@ FONTS = (
 class Assistant(IndexMixin):
     """Service facade: index management and search (chat and plans build on it)."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, build_progress: Progress | None = None) -> None:
         self.settings = settings
+        self._build_progress = build_progress  # told about builds that queries start
         self._embeddings: Embeddings | None = None
+        self._query_embeddings: Embedder | None = None
         self._client: Any = None
         self._retriever: HybridRetriever | None = None
         self._retriever_index: str | None = None
         self._chatbook: ChatBook | None = None
+        self._lexicon: Lexicon | None = None
         self._generator: Any = None
         self._lock = threading.RLock()  # app sessions share one service across threads
         self._retry_build_after = 0.0
@@ -121,17 +127,28 @@ class Assistant(IndexMixin):
         )
 
     # -- chat ----------------------------------------------------------------------------
-    def chatbook(self) -> ChatBook:
-        """Intents, overview composition and scope terms (loaded once)."""
-        if self._chatbook is None:  # idempotent: a race loads the same file twice
-            from assistant.chat_knowledge import load_chatbook
-            from assistant.knowledge import guideline_files
-            from ingest.chunking import parse_markdown
+    def _section_ids(self) -> set[str]:
+        from assistant.knowledge import guideline_files
+        from ingest.chunking import parse_markdown
 
-            files = guideline_files(self.settings.knowledge_dir)
-            ids = {s.section_id for f in files for s in parse_markdown(f.text, f.topic)[1]}
-            self._chatbook = load_chatbook(self.settings.knowledge_dir, ids)
+        files = guideline_files(self.settings.knowledge_dir)
+        return {s.section_id for f in files for s in parse_markdown(f.text, f.topic)[1]}
+
+    def chatbook(self) -> ChatBook:
+        """Chat wording, field labels and the broad answer's layout (loaded once)."""
+        if self._chatbook is None:  # idempotent: a race loads the same files twice
+            from assistant.chat.knowledge import load_chatbook
+
+            self._chatbook = load_chatbook(self.settings.knowledge_dir, self._section_ids())
         return self._chatbook
+
+    def lexicon(self) -> Lexicon:
+        """Topic lexicon and scope words (loaded once; no index needed)."""
+        if self._lexicon is None:
+            from assistant.chat.lexicon import load_lexicon
+
+            self._lexicon = load_lexicon(self.settings.knowledge_dir, self._section_ids())
+        return self._lexicon
 
     def section_lookup(self) -> SectionLookup:
         """Guideline chunks by (language, section id) from the active index."""
@@ -143,6 +160,15 @@ class Assistant(IndexMixin):
         return {
             "knowledge_version": manifest.knowledge_version,
             "index_id": manifest.index_id,
+            "settings_fingerprint": self.settings.fingerprint(),
+        }
+
+    def light_stamp(self) -> dict[str, str]:
+        """Versions for answers that need no index (refusals): never opens the store."""
+        from assistant.knowledge import knowledge_version
+
+        return {
+            "knowledge_version": knowledge_version(self.settings.knowledge_dir.resolve()),
             "settings_fingerprint": self.settings.fingerprint(),
         }
 
@@ -191,6 +217,17 @@ class Assistant(IndexMixin):
                 self._embeddings = load_embeddings(self.settings.model_path)
             return self._embeddings
 
+    def query_embeddings(self) -> Embedder:
+        """The query embedder: the same model through ONNX Runtime (no torch import)."""
+        with self._lock:
+            if self._query_embeddings is None:
+                from assistant.adapters.onnx_embedder import load_onnx_embedder
+
+                self._query_embeddings = load_onnx_embedder(
+                    self.settings.model_path, self.settings.home
+                )
+            return self._query_embeddings
+
     def client(self) -> Any:
         """The Chroma client (embedded or server)."""
         with self._lock:
@@ -219,16 +256,33 @@ class Assistant(IndexMixin):
 
     def _current_retriever(self, manifest: IndexManifest) -> HybridRetriever:
         if self._retriever is None or self._retriever_index != manifest.index_id:
-            from assistant.adapters import chroma_store
-
-            client = self.client()
-            chunks = chroma_store.read_chunks(client, manifest.collection)
-            store = chroma_store.vectorstore(client, manifest.collection, self.embeddings())
-            self._retriever = HybridRetriever(
-                chunks, chroma_store.ChromaDense(store), self.settings.retrieval
-            )
+            self._retriever = self._open_retriever(manifest)
             self._retriever_index = manifest.index_id
         return self._retriever
+
+    def _open_retriever(self, manifest: IndexManifest) -> HybridRetriever:
+        """From the snapshot when it matches (no chromadb import), else from Chroma."""
+        from assistant.adapters.vector_snapshot import SnapshotDense
+
+        snapshot = self._snapshot()
+        if self.settings.chroma_url is None and (
+            snapshot is None or snapshot.manifest.index_id != manifest.index_id
+        ):
+            self._write_query_files(manifest)  # an index built before snapshots existed
+            snapshot = self._snapshot()
+        if snapshot is None or snapshot.manifest.index_id != manifest.index_id:
+            return self._chroma_retriever(manifest)
+        dense = SnapshotDense(snapshot, self.query_embeddings())
+        return HybridRetriever(snapshot.chunks, dense, self.settings.retrieval)
+
+    def _chroma_retriever(self, manifest: IndexManifest) -> HybridRetriever:
+        from assistant.adapters import chroma_store
+
+        client = self.client()
+        chunks = chroma_store.read_chunks(client, manifest.collection)
+        query = cast("Embeddings", self.query_embeddings())  # duck-typed: embed_query only
+        store = chroma_store.vectorstore(client, manifest.collection, query)
+        return HybridRetriever(chunks, chroma_store.ChromaDense(store), self.settings.retrieval)
 
     def search(
         self,

@@ -14,6 +14,23 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from assistant.errors import InputError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# The wheel carries the knowledge folder and app.py as package data; in a checkout
+# assistant/_data/* are symlinks to the top-level files, so both resolve the same way.
+PACKAGE_DATA = Path(__file__).resolve().parent / "_data"
+
+
+def packaged_knowledge() -> Path:
+    """The knowledge folder that ships with the package (the checkout's, in a checkout)."""
+    return (PACKAGE_DATA / "knowledge").resolve()
+
+
+def default_home() -> Path:
+    """`./.poems` in a source checkout (as `make run` expects), else the user data folder."""
+    if (PROJECT_ROOT / "pyproject.toml").exists():
+        return Path(".poems")
+    from platformdirs import user_data_path
+
+    return user_data_path("poems-assistant", appauthor=False)
 
 
 class RetrievalSettings(BaseModel):
@@ -80,9 +97,12 @@ class Settings(BaseSettings):
         env_prefix="POEMS_", env_nested_delimiter="__", frozen=True, extra="forbid"
     )
 
-    home: Path = Field(Path(".poems"), description="Folder for the index and added documents.")
+    home: Path = Field(
+        default_factory=default_home, description="Folder for the index and added documents."
+    )
     knowledge_dir: Path = Field(
-        PROJECT_ROOT / "knowledge", description="Folder holding sources, rules and guidelines."
+        default_factory=packaged_knowledge,
+        description="Folder holding sources, rules and guidelines.",
     )
     chroma_url: str | None = Field(
         None, description="http://host:port of a Chroma server; embedded store when unset."

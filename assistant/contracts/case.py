@@ -3,9 +3,24 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+
+def _no_bool(value: Any) -> Any:
+    """JSON true/false is not a number: without this, `true` would become 1 (age 1, 1 lesion,
+    platelets 1.0), a silent and dangerous coercion."""
+    if isinstance(value, bool):
+        raise ValueError("expected a number, got true/false; enter the value or leave it out")
+    return value
+
+
+# The validator wraps the whole optional type so Field(ge=..., le=...) still reaches the number
+# (and the JSON schema keeps minimum/maximum).
+OptInt = Annotated[int | None, BeforeValidator(_no_bool)]
+OptFloat = Annotated[float | None, BeforeValidator(_no_bool)]
+Float = Annotated[float, BeforeValidator(_no_bool)]
 
 Finding = Literal["present", "absent", "unknown"]
 Phase = Literal["diagnosis", "on_treatment", "post_treatment", "relapse"]
@@ -37,11 +52,11 @@ class VegfResult(BaseModel):
 
     model_config = _CONFIG
 
-    value_pg_ml: float = Field(ge=0, le=100_000, description="VEGF concentration in pg/mL.")
+    value_pg_ml: Float = Field(ge=0, le=100_000, description="VEGF concentration in pg/mL.")
     specimen: Literal["serum", "plasma", "unknown"] = Field(
         description="Specimen the lab measured; 'unknown' is never compared with a threshold."
     )
-    upper_limit_normal_pg_ml: float | None = Field(
+    upper_limit_normal_pg_ml: OptFloat = Field(
         None, gt=0, le=100_000, description="The lab's upper limit of normal for this specimen."
     )
     confounders: tuple[VegfConfounder, ...] = Field(
@@ -54,7 +69,7 @@ class PatientCase(BaseModel):
 
     model_config = _CONFIG
 
-    age_years: int | None = Field(None, ge=0, le=120, description="Age in years.")
+    age_years: OptInt = Field(None, ge=0, le=120, description="Age in years.")
     sex: Literal["female", "male", "unknown"] = Field("unknown", description="Sex.")
     polyneuropathy: Finding = Field("unknown", description="Polyneuropathy (mandatory).")
     monoclonal_plasma_cell_disorder: Finding = Field(
@@ -80,7 +95,7 @@ class PatientCase(BaseModel):
         "unknown", description="Heavy chain of the M-protein (none: light chain only)."
     )
     vegf: VegfResult | None = Field(None, description="Most recent VEGF result.")
-    bone_lesion_count: int | None = Field(None, ge=0, le=500, description="Lesions counted.")
+    bone_lesion_count: OptInt = Field(None, ge=0, le=500, description="Lesions counted.")
     diffuse_bone_lesions: bool | None = Field(None, description="Diffuse sclerotic lesions.")
     marrow_clonal_plasma_cells: Finding = Field(
         "unknown", description="Clonal plasma cells in the bone marrow biopsy."
@@ -88,20 +103,20 @@ class PatientCase(BaseModel):
     fdg_avid_lesions: Finding = Field("unknown", description="FDG-avid lesions at baseline.")
     splenomegaly: Finding = Field("unknown", description="Splenomegaly.")
     clubbing: Finding = Field("unknown", description="Finger clubbing.")
-    platelets_10e9_l: float | None = Field(None, ge=0, le=5000, description="Platelets ×10⁹/L.")
-    hemoglobin_g_dl: float | None = Field(None, ge=0, le=30, description="Haemoglobin g/dL.")
-    albumin_g_dl: float | None = Field(None, ge=0, le=10, description="Serum albumin g/dL.")
-    egfr_ml_min_1_73m2: float | None = Field(None, ge=0, le=250, description="eGFR mL/min/1.73 m².")
-    creatinine_clearance_ml_min: float | None = Field(
+    platelets_10e9_l: OptFloat = Field(None, ge=0, le=5000, description="Platelets ×10⁹/L.")
+    hemoglobin_g_dl: OptFloat = Field(None, ge=0, le=30, description="Haemoglobin g/dL.")
+    albumin_g_dl: OptFloat = Field(None, ge=0, le=10, description="Serum albumin g/dL.")
+    egfr_ml_min_1_73m2: OptFloat = Field(None, ge=0, le=250, description="eGFR mL/min/1.73 m².")
+    creatinine_clearance_ml_min: OptFloat = Field(
         None, ge=0, le=250, description="Creatinine clearance (Cockcroft-Gault), mL/min."
     )
     on_dialysis: bool | None = Field(
         None, description="On regular dialysis (end-stage renal disease)."
     )
-    neutrophils_10e9_l: float | None = Field(
+    neutrophils_10e9_l: OptFloat = Field(
         None, ge=0, le=100, description="Absolute neutrophil count ×10⁹/L."
     )
-    ecog_performance_status: int | None = Field(
+    ecog_performance_status: OptInt = Field(
         None, ge=0, le=4, description="ECOG performance status (0 fully active to 4 bedbound)."
     )
     childbearing_potential: bool | None = Field(
@@ -114,7 +129,7 @@ class PatientCase(BaseModel):
     )
     prior_radiation: bool | None = Field(None, description="Radiation therapy given before.")
     prior_asct: bool | None = Field(None, description="Autologous stem cell transplant before.")
-    prior_lenalidomide_cycles: int | None = Field(
+    prior_lenalidomide_cycles: OptInt = Field(
         None, ge=0, le=200, description="Cycles of lenalidomide already given."
     )
     prior_thrombosis: bool | None = Field(
@@ -128,10 +143,10 @@ class PatientCase(BaseModel):
         "unknown", description="Haematologic complete response after first-line therapy."
     )
     transplant_eligible: bool | None = Field(None, description="Fit for high-dose therapy.")
-    symptom_onset_years: float | None = Field(
+    symptom_onset_years: OptFloat = Field(
         None, ge=0, le=80, description="Years since the first POEMS symptom."
     )
-    radiation_dose_gy: float | None = Field(
+    radiation_dose_gy: OptFloat = Field(
         None, gt=0, le=100, description="Planned or given total radiation dose in Gy."
     )
     antiplatelet_contraindication: bool = Field(

@@ -17,6 +17,7 @@ SourceType = Literal[
     "meeting_abstract",
     "expert_summary",
     "unverified_summary",
+    "product_label",
     "user_document",
     "project_guideline",
 ]

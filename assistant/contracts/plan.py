@@ -41,6 +41,20 @@ class Cited(BaseModel):
     rule_id: str = Field(description="Stable rule id, e.g. dx.001.")
     citations: tuple[str, ...] = Field(min_length=1, description="Source ids (sources.toml).")
     section: str = Field(description="Guideline section id where the rule is explained.")
+    verified: bool = Field(
+        True, description="False when a number or definition was not verified against the source."
+    )
+
+
+GateEffect = Literal["adjust_dose", "withhold", "requires", "caution"]
+
+
+class Gate(Cited):
+    """A safety gate on an option: it changes the dose, withholds it, or says what it needs."""
+
+    code: str = Field(description="Gate code, e.g. lenalidomide_renal_moderate.")
+    effect: GateEffect = Field(description="What the gate does to the option.")
+    text: Wording = Field(description="Why, for clinicians and in plain words for patients.")
 
 
 class CriterionResult(Cited):
@@ -102,6 +116,9 @@ class DoseComponent(BaseModel):
     agent: str = Field(description="Agent code, e.g. lenalidomide.")
     dose: float = Field(gt=0, description="Dose amount.")
     unit: Literal["mg", "mg/m2", "mg/kg", "Gy"] = Field(description="Dose unit.")
+    every_days: int = Field(
+        1, ge=1, le=28, description="Given once every N days on dosing days (2: every other day)."
+    )
     schedule: Localized = Field(description="Days and cycle, e.g. days 1-21 of 28.")
 
 
@@ -129,6 +146,9 @@ class TreatmentOption(Cited):
     dose_section: str | None = Field(
         None, description="Guideline section giving the doses, when not `section`."
     )
+    agents: tuple[str, ...] = Field((), description="Agent codes the option contains.")
+    gates: tuple[Gate, ...] = Field((), description="Safety gates that apply to this option.")
+    withheld: bool = Field(False, description="True when a gate withholds the option for now.")
 
 
 class AgentNote(Cited):
@@ -138,6 +158,8 @@ class AgentNote(Cited):
     label: Wording = Field(description="Display name.")
     reason: Wording = Field(description="Why it is not a first choice or not recommended.")
     nuance: Wording | None = Field(None, description="Where the literature is more nuanced.")
+    agents: tuple[str, ...] = Field((), description="Agent codes the note is about.")
+    gates: tuple[Gate, ...] = Field((), description="Safety gates that apply if it is used.")
 
 
 class Treatment(BaseModel):
@@ -150,6 +172,12 @@ class Treatment(BaseModel):
     caution: tuple[AgentNote, ...] = Field(description="Not first choice: weigh the risk.")
     not_recommended: tuple[AgentNote, ...] = Field(description="Not recommended.")
     transplant_cautions: tuple[Flag, ...] = Field((), description="Peri-transplant cautions.")
+    withheld: tuple[Gate, ...] = Field(
+        (), description="Why no treatment option is shown (e.g. criteria not met)."
+    )
+    deciding_workup: tuple[str, ...] = Field(
+        (), description="Work-up codes that decide whether treatment can be offered."
+    )
 
 
 class Visit(BaseModel):
@@ -192,12 +220,25 @@ class PrognosticFactor(Cited):
     cohort: Localized = Field(description="Cohort and outcome the factor comes from.")
 
 
+class PrognosticScore(Cited):
+    """A validated prognostic tool shown with its cohort: which of its variables are present."""
+
+    code: str = Field(description="Score code, e.g. pumch_nomogram.")
+    label: Wording = Field(description="Display name.")
+    cohort: Localized = Field(description="Derivation/validation cohort and performance.")
+    factors_present: tuple[str, ...] = Field(description="Score variables present (codes).")
+    factors_unknown: tuple[str, ...] = Field(description="Score variables not yet known.")
+    factors_total: int = Field(ge=1, description="Number of variables in the score.")
+    detail: Wording = Field(description="How to read it for this patient.")
+
+
 class Prognosis(BaseModel):
     """Adverse prognostic factors present."""
 
     model_config = _CONFIG
 
     adverse_factors: tuple[PrognosticFactor, ...] = Field(description="Factors present.")
+    scores: tuple[PrognosticScore, ...] = Field((), description="Validated scores, with cohort.")
 
 
 class Warning(Cited):

@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from assistant.contracts import Localized, Wording
+from assistant.contracts import GateEffect, Localized, Wording
 
 _CONFIG = ConfigDict(frozen=True, extra="forbid")
 Facts = Mapping[str, Any]
@@ -98,10 +98,16 @@ class Row(BaseModel):
     citations: tuple[str, ...] = Field(min_length=1)
     section: str = Field(min_length=1)
     when: tuple[Clause, ...] = ()
+    verified: bool = True
 
     def cited(self) -> dict[str, Any]:
-        """The provenance every plan item carries: rule id, citations, section."""
-        return {"rule_id": self.id, "citations": self.citations, "section": self.section}
+        """The provenance every plan item carries: rule id, citations, section, verified."""
+        return {
+            "rule_id": self.id,
+            "citations": self.citations,
+            "section": self.section,
+            "verified": self.verified,
+        }
 
 
 class CriterionRow(Row):
@@ -127,6 +133,7 @@ class LabelledRow(Row):
     reason: Text
     nuance: Text | None = None
     seed_only: bool = False
+    agents: tuple[str, ...] = ()
 
 
 class DiagnosisBook(BaseModel):
@@ -144,6 +151,7 @@ class DiagnosisBook(BaseModel):
     japanese: Row
     japanese_minor: tuple[str, ...]
     japanese_minor_needed: int
+    japanese_vegf_specimen: str
 
 
 class VegfBook(BaseModel):
@@ -173,6 +181,7 @@ class StratificationBook(BaseModel):
     model_config = _CONFIG
 
     max_localized_lesions: int = Field(ge=1)
+    whole_body_imaging: tuple[str, ...] = Field(min_length=1)
     strata: tuple[StratumRow, ...] = Field(alias="stratum")
 
 
@@ -199,6 +208,42 @@ class OptionRow(Row):
     dose_note: Localized | None = None
     dose_section: str | None = None
     schedules: tuple[ScheduleRow, ...] = Field(default=(), alias="schedule")
+    agents: tuple[str, ...] = ()
+
+
+class DoseRow(BaseModel):
+    """The dose a gate puts in place of a higher one (e.g. the label's renal starting dose)."""
+
+    model_config = _CONFIG
+
+    agent: str
+    dose: float = Field(gt=0)
+    unit: Literal["mg", "mg/m2", "mg/kg", "Gy"]
+    every_days: int = Field(1, ge=1)
+    schedule: Localized
+    name_suffix: Localized
+
+
+class GateRow(Row):
+    """A safety gate: applies to options containing one of `agents` (and, if given, only
+    to the option codes or routes listed) when its condition holds."""
+
+    code: str
+    effect: GateEffect
+    agents: tuple[str, ...] = ()
+    options: tuple[str, ...] = ()
+    routes: tuple[str, ...] = ()
+    replace: DoseRow | None = None
+    text: Text
+
+
+class GatesBook(BaseModel):
+    """gates.toml: option gates, and the gates that withhold all treatment."""
+
+    model_config = _CONFIG
+
+    gates: tuple[GateRow, ...] = Field(alias="gate")
+    treatment_gates: tuple[GateRow, ...] = Field(alias="treatment_gate")
 
 
 class TreatmentBook(BaseModel):
@@ -209,6 +254,7 @@ class TreatmentBook(BaseModel):
     radiation_accept_min_gy: float
     radiation_accept_max_gy: float
     options: tuple[OptionRow, ...] = Field(alias="option")
+    induction: Row
     caution: tuple[LabelledRow, ...]
     not_recommended: tuple[LabelledRow, ...]
     transplant_cautions: tuple[TextRow, ...] = Field(alias="transplant_caution")
@@ -245,6 +291,16 @@ class FactorRow(Row):
     cohort: Localized
 
 
+class ScoreRow(Row):
+    """A validated prognostic score: its variables are prognostic factor codes."""
+
+    code: str
+    label: Text
+    cohort: Localized
+    variables: dict[str, str] = Field(min_length=1)
+    detail: Text
+
+
 class RuleBook(BaseModel):
     """Every rule table, validated; the rule core's only knowledge input."""
 
@@ -259,4 +315,6 @@ class RuleBook(BaseModel):
     monitoring: MonitoringBook
     supportive: tuple[LabelledRow, ...]
     prognosis: tuple[FactorRow, ...]
+    prognosis_scores: tuple[ScoreRow, ...] = ()
     warnings: tuple[TextRow, ...]
+    gates: GatesBook

@@ -105,8 +105,14 @@ def combine(results: list[CriterionResult]) -> tuple[DiagnosisStatus, tuple[str,
     return "insufficient_data", missing
 
 
-def _japanese(results: list[CriterionResult], book: DiagnosisBook) -> CriterionStatus:
+def _japanese(
+    case: PatientCase, results: list[CriterionResult], book: DiagnosisBook
+) -> CriterionStatus:
+    """Suichi 2019: all 3 majors and >= 2 of 4 minors. Their VEGF is a serum value: any other
+    specimen makes the VEGF major not evaluable (never the plasma threshold)."""
     by_code = {r.code: r.status for r in results}
+    if case.vegf is None or case.vegf.specimen != book.japanese_vegf_specimen:
+        by_code["vegf"] = "unknown"
     majors = [by_code[c] for c in ("polyneuropathy", "monoclonal_plasma_cell_disorder", "vegf")]
     minors = [by_code[c] for c in book.japanese_minor]
     need = book.japanese_minor_needed
@@ -145,7 +151,7 @@ def diagnose(case: PatientCase, facts: Facts, book: DiagnosisBook, vegf: VegfBoo
         criteria=tuple(results),
         missing=missing,
         label=label,
-        japanese_criteria=_japanese(results, book),
+        japanese_criteria=_japanese(case, results, book),
         flags=_flags(facts, book, vegf),
         summary=book.summary[label or status].wording(),
     )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from assistant.contracts import PatientCase, Plan
-from assistant.rules.book import RuleBook
+from assistant.contracts import PatientCase, Plan, Treatment
+from assistant.rules.book import RuleBook, any_holds
 from assistant.rules.care import prognosis, supportive, warnings
 from assistant.rules.diagnosis import diagnose
 from assistant.rules.facts import case_facts
@@ -34,27 +34,42 @@ def build_plan(
         route_localized="localized" in active,
         route_relapse="relapse" in active,
         poems_possible=dx.status != "does_not_meet",
+        criteria_met=dx.status == "meets_criteria",
     )
-    treatment = treat(facts, book.treatment, active, dx.status)
-    codes = {o.code for o in treatment.primary}
-    facts["imid_option"] = bool(codes & {"lenalidomide_dexamethasone", "relapse_lenalidomide"})
+    facts["induction_indicated"] = any_holds(book.treatment.induction.when, facts)
+    treatment = treat(facts, book.treatment, active, dx.status, book.gates)
+    facts.update(_agent_facts(treatment))
     facts["radiation_dose_outside"] = _radiation_outside(case, book)
+    tests = tuple(workup(facts, book.workup, strat.deciding_tests))
+    if treatment.withheld:
+        treatment = treatment.model_copy(update={"deciding_workup": tuple(t.code for t in tests)})
     return Plan(
         today=today,
         knowledge_version=book.knowledge_version,
         diagnosis=dx,
-        workup=tuple(workup(facts, book.workup, strat.deciding_tests)),
+        workup=tests,
         stratification=strat,
         treatment=treatment,
         monitoring=tuple(monitoring(case, facts, book.monitoring.items, today, options)),
         supportive=tuple(supportive(facts, book.supportive)),
-        prognosis=prognosis(facts, book.prognosis),
+        prognosis=prognosis(facts, book.prognosis, book.prognosis_scores),
         warnings=tuple(
             warnings(facts, book.treatment.warnings)
             + warnings(facts, book.monitoring.warnings)
             + warnings(facts, book.warnings)
         ),
     )
+
+
+def _agent_facts(treatment: Treatment) -> dict[str, bool]:
+    """Which kinds of drug the offered (not withheld) options contain."""
+    agents = {a for o in treatment.primary if not o.withheld for a in o.agents}
+    return {
+        "imid_option": bool(agents & {"lenalidomide", "thalidomide"}),
+        "myelosuppressive_option": bool(agents & {"lenalidomide", "melphalan"}),
+        "alkylator_option": "melphalan" in agents,
+        "daratumumab_option": "daratumumab" in agents,
+    }
 
 
 def _radiation_outside(case: PatientCase, book: RuleBook) -> bool:

@@ -30,6 +30,14 @@ DERIVED_FACTS = (
     "poems_possible",
     "imid_option",
     "radiation_dose_outside",
+    "renal_ml_min",
+    "renal_basis",
+    "dialysis_confirmed",
+    "criteria_met",
+    "induction_indicated",
+    "myelosuppressive_option",
+    "alkylator_option",
+    "daratumumab_option",
 )
 
 
@@ -42,4 +50,18 @@ def case_facts(case: PatientCase, today: date) -> dict[str, Any]:
     facts["vegf_uln"] = case.vegf.upper_limit_normal_pg_ml if case.vegf else None
     facts["vegf_has_confounders"] = bool(case.vegf and case.vegf.confounders)
     facts["bone_lesions_any"] = (case.bone_lesion_count or 0) > 0 or bool(case.diffuse_bone_lesions)
+    facts.update(_renal(case))
     return facts
+
+
+def _renal(case: PatientCase) -> dict[str, Any]:
+    """Renal function as the label reads it: creatinine clearance; eGFR only as a stand-in
+    (flagged by a gate); dialysis overrides both."""
+    crcl, egfr = case.creatinine_clearance_ml_min, case.egfr_ml_min_1_73m2
+    value = crcl if crcl is not None else egfr
+    basis = "crcl" if crcl is not None else ("egfr" if egfr is not None else None)
+    return {
+        "renal_ml_min": value,
+        "renal_basis": basis,
+        "dialysis_confirmed": case.on_dialysis is True,
+    }

@@ -64,6 +64,7 @@ def monitoring(
                 rule_id=row.id,
                 citations=row.citations,
                 section=row.section,
+                verified=row.verified,
                 code=row.code,
                 label=row.label.wording(),
                 detail=row.detail.wording(),

@@ -16,8 +16,11 @@ def _spread(case: PatientCase, max_local: int) -> str | None:
     return "too_many_lesions" if count is not None and count > max_local else None
 
 
-def _code(case: PatientCase, max_local: int, dx: DiagnosisStatus) -> tuple[str, tuple[str, ...]]:
+def _code(
+    case: PatientCase, book: StratificationBook, dx: DiagnosisStatus
+) -> tuple[str, tuple[str, ...]]:
     """(stratum row code, deciding tests)."""
+    max_local = book.max_localized_lesions
     if dx == "does_not_meet":
         return "not_applicable", ()
     spread = _spread(case, max_local)
@@ -25,21 +28,25 @@ def _code(case: PatientCase, max_local: int, dx: DiagnosisStatus) -> tuple[str, 
         return spread, ()
     count, marrow = case.bone_lesion_count, case.marrow_clonal_plasma_cells
     no_lesion = count == 0 or case.sclerotic_bone_lesions == "absent"
+    few = count is not None and 1 <= count <= max_local
+    whole_body = case.lesion_count_imaging in book.whole_body_imaging
+    if marrow == "absent" and (no_lesion or few) and not whole_body:
+        return "count_needs_whole_body", ("pet_ct",)
     if marrow == "absent" and no_lesion:
         return "no_lesion_marrow_negative", ()
-    if marrow == "absent" and count is not None and 1 <= count <= max_local:
+    if marrow == "absent" and few:
         return "localized", ()
     tests = []
     if marrow == "unknown":
         tests.append("bone_marrow_biopsy")
-    if count is None and not no_lesion:
+    if (count is None and not no_lesion) or not whole_body:
         tests.append("pet_ct")
     return "undetermined", tuple(tests)
 
 
 def stratify(case: PatientCase, book: StratificationBook, dx: DiagnosisStatus) -> Stratification:
     """The treatment stratum for this case."""
-    code, tests = _code(case, book.max_localized_lesions, dx)
+    code, tests = _code(case, book, dx)
     row: StratumRow = next(r for r in book.strata if r.code == code)
     count = "?" if case.bone_lesion_count is None else str(case.bone_lesion_count)
     return Stratification(

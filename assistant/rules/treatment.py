@@ -14,7 +14,15 @@ from assistant.contracts import (
     Treatment,
     TreatmentOption,
 )
-from assistant.rules.book import Facts, LabelledRow, OptionRow, TreatmentBook, any_holds
+from assistant.rules.book import (
+    Facts,
+    GatesBook,
+    LabelledRow,
+    OptionRow,
+    TreatmentBook,
+    any_holds,
+)
+from assistant.rules.gates import gate_option, matching, to_gate
 
 _ELIGIBILITY_ROUTES: dict[bool | None, tuple[str, ...]] = {
     True: ("transplant",),
@@ -24,8 +32,11 @@ _ELIGIBILITY_ROUTES: dict[bool | None, tuple[str, ...]] = {
 
 
 def routes(case: PatientCase, strat: Stratification, dx: DiagnosisStatus) -> tuple[str, ...]:
-    """Which option routes apply: localized, transplant, no_transplant or relapse."""
-    if dx == "does_not_meet":
+    """Which option routes apply: localized, transplant, no_transplant or relapse.
+
+    None until the criteria are met: treating a possible MGUS neuropathy, CIDP or myeloma
+    as POEMS is a wrong indication (the plan shows the deciding work-up instead)."""
+    if dx != "meets_criteria":
         return ()
     if case.phase == "relapse":
         return ("relapse",)
@@ -67,27 +78,39 @@ def _option(row: OptionRow) -> TreatmentOption:
         cycles=row.cycles,
         dose_note=row.dose_note,
         dose_section=row.dose_section,
+        agents=row.agents,
     )
 
 
-def _note(row: LabelledRow) -> AgentNote:
+def _note(row: LabelledRow, facts: Facts, gates: GatesBook) -> AgentNote:
+    hits = matching(gates.gates, row.agents, row.code, "caution", facts)
     return AgentNote(
         **row.cited(),
         code=row.code,
         label=row.label.wording(),
         reason=row.reason.wording(),
         nuance=row.nuance.wording() if row.nuance else None,
+        agents=row.agents,
+        gates=tuple(to_gate(r) for r in hits),
     )
 
 
 def treat(
-    facts: Facts, book: TreatmentBook, active: tuple[str, ...], dx: DiagnosisStatus
+    facts: Facts,
+    book: TreatmentBook,
+    active: tuple[str, ...],
+    dx: DiagnosisStatus,
+    gates: GatesBook,
 ) -> Treatment:
-    """Options for the active routes, plus cautions and agents not recommended."""
+    """Options for the active routes (gated), cautions, agents not recommended, and why
+    treatment is withheld when it is."""
     options = tuple(
-        _option(r) for r in book.options if r.route in active and any_holds(r.when, facts)
+        gate_option(_option(r), r.route, facts, gates.gates)
+        for r in book.options
+        if r.route in active and any_holds(r.when, facts)
     )
     applies = dx != "does_not_meet"
+    withheld = tuple(to_gate(r) for r in gates.treatment_gates if any_holds(r.when, facts))
     asct = "transplant" in active
     cautions = tuple(
         Flag(
@@ -101,7 +124,10 @@ def treat(
     return Treatment(
         provisional=dx != "meets_criteria",
         primary=options,
-        caution=tuple(_note(r) for r in book.caution) if applies else (),
-        not_recommended=tuple(_note(r) for r in book.not_recommended) if applies else (),
+        caution=tuple(_note(r, facts, gates) for r in book.caution) if applies else (),
+        not_recommended=(
+            tuple(_note(r, facts, gates) for r in book.not_recommended) if applies else ()
+        ),
         transplant_cautions=cautions,
+        withheld=withheld,
     )

@@ -12,7 +12,7 @@ def workup(facts: Facts, rows: tuple[LabelledRow, ...], extra: tuple[str, ...]) 
     for row in rows:
         if row.code in {i.code for i in items}:
             continue
-        if (row.when and any_holds(row.when, facts)) or (not row.when and row.code in extra):
+        if (row.when and any_holds(row.when, facts)) or row.code in extra:
             items.append(
                 WorkupItem(
                     **row.cited(),

@@ -55,6 +55,18 @@ vegf = st.none() | st.fixed_dictionaries(
         "confounders": st.lists(st.sampled_from(["copd", "vasculitis"]), max_size=2),
     },
 )
+GATE_FIELDS: dict[str, Any] = {
+    "creatinine_clearance_ml_min": st.none() | st.floats(0, 160),
+    "on_dialysis": st.none() | st.booleans(),
+    "neutrophils_10e9_l": st.none() | st.floats(0, 12),
+    "ecog_performance_status": st.none() | st.integers(0, 4),
+    "childbearing_potential": st.none() | st.booleans(),
+    "lesion_count_imaging": st.sampled_from(["pet_ct", "whole_body_ct", "partial", "unknown"]),
+    "prior_radiation": st.none() | st.booleans(),
+    "prior_asct": st.none() | st.booleans(),
+    "prior_lenalidomide_cycles": st.none() | st.integers(0, 12),
+    "prior_thrombosis": st.none() | st.booleans(),
+}
 case_dicts = st.fixed_dictionaries(
     {f: tri for f in FINDINGS},
     optional={
@@ -87,6 +99,7 @@ case_dicts = st.fixed_dictionaries(
         "antiplatelet_contraindication": st.booleans(),
         "treatment_start_date": st.none() | st.dates(date(2015, 1, 1), date(2030, 12, 31)),
         "phase": st.sampled_from(["diagnosis", "on_treatment", "post_treatment", "relapse"]),
+        **GATE_FIELDS,
     },
 )
 todays = st.dates(date(2020, 1, 1), date(2035, 12, 31))
@@ -171,3 +184,97 @@ def test_monitoring_covers_24_months_ahead(data: dict[str, Any], today: date) ->
         dates = [v.date for v in item.dates]
         assert dates == sorted(dates)
         assert (dates[-1] - today).days >= 365 * 2 - 200
+
+
+# --- safety gates (issue #11). The oracle below is written from the EU Revlimid SmPC renal
+# table by hand, independently of knowledge/rules/gates.toml: (max single dose mg, max mg/day).
+def _label_cap(case: PatientCase) -> tuple[float, float] | None:
+    if case.on_dialysis:
+        return 5.0, 5.0
+    renal = case.creatinine_clearance_ml_min
+    renal = case.egfr_ml_min_1_73m2 if renal is None else renal
+    if renal is None or renal >= 50:
+        return None
+    return (15.0, 7.5) if renal < 30 else (10.0, 10.0)
+
+
+DISSEMINATED = {
+    "polyneuropathy": "present",
+    "monoclonal_plasma_cell_disorder": "present",
+    "sclerotic_bone_lesions": "present",
+    "marrow_clonal_plasma_cells": "present",
+    "organomegaly": "present",
+}
+gated_cases = st.fixed_dictionaries(
+    {k: st.just(v) for k, v in DISSEMINATED.items()},
+    optional={
+        "egfr_ml_min_1_73m2": st.none() | st.floats(0, 160),
+        "platelets_10e9_l": st.none() | st.floats(0, 1500),
+        "sex": st.sampled_from(["female", "male", "unknown"]),
+        "age_years": st.integers(18, 90),
+        "transplant_eligible": st.none() | st.booleans(),
+        "phase": st.sampled_from(["diagnosis", "on_treatment", "relapse"]),
+        **GATE_FIELDS,
+    },
+)
+IMIDS = {"lenalidomide", "thalidomide"}
+
+
+def _lenalidomide_doses(plan: Plan) -> list[tuple[float, int]]:
+    return [
+        (c.dose, c.every_days)
+        for o in plan.treatment.primary
+        for s in o.schedules
+        for c in s.components
+        if c.agent == "lenalidomide"
+    ]
+
+
+@given(gated_cases | case_dicts, todays)
+def test_no_lenalidomide_above_the_label_dose_for_the_renal_band(
+    data: dict[str, Any], today: date
+) -> None:
+    case = _case(data)
+    cap = _label_cap(case)
+    doses = _lenalidomide_doses(build_plan(case, BOOK, today))
+    if cap is not None:
+        assert all(d <= cap[0] and d / every <= cap[1] for d, every in doses), (cap, doses)
+
+
+@given(gated_cases | case_dicts, todays)
+def test_every_imid_option_carries_the_pregnancy_programme(
+    data: dict[str, Any], today: date
+) -> None:
+    tr = build_plan(_case(data), BOOK, today).treatment
+    for item in (*tr.primary, *tr.caution):
+        if set(item.agents) & IMIDS:
+            assert "imid_pregnancy_programme" in {g.code for g in item.gates}, item.code
+
+
+@given(gated_cases | case_dicts, todays)
+def test_no_treatment_option_unless_criteria_are_met(data: dict[str, Any], today: date) -> None:
+    plan = build_plan(_case(data), BOOK, today)
+    if plan.diagnosis.status != "meets_criteria":
+        assert plan.treatment.primary == ()
+        assert plan.treatment.withheld, "a withheld plan must say why"
+        assert plan.prognosis.adverse_factors == ()
+
+
+@given(gated_cases, todays)
+def test_a_gate_never_silently_drops_an_option(data: dict[str, Any], today: date) -> None:
+    """The same case with normal counts and kidneys offers as many options (renal function may
+    swap straight-to-ASCT for induction-then-ASCT, never remove an option)."""
+    case = _case(data)
+    healthy = case.model_copy(
+        update={
+            "platelets_10e9_l": 250.0,
+            "neutrophils_10e9_l": 4.0,
+            "creatinine_clearance_ml_min": 100.0,
+            "on_dialysis": False,
+        }
+    )
+    gated = build_plan(case, BOOK, today).treatment.primary
+    normal = build_plan(_case(healthy.model_dump()), BOOK, today).treatment.primary
+    assert len(gated) == len(normal)
+    for o in gated:
+        assert not o.withheld or any(g.effect == "withhold" for g in o.gates)

@@ -19,7 +19,7 @@ EXAMPLES = examples(KNOWLEDGE)
 
 def test_every_rule_file_has_examples() -> None:
     files = {name for name, _ in EXAMPLES}
-    assert len(files) == 9, files
+    assert len(files) == 10, files
 
 
 @pytest.mark.parametrize(

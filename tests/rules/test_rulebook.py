@@ -88,8 +88,20 @@ def test_thalidomide_first_line_in_rule_file_would_show_in_plans(tmp_path: Path)
         polyneuropathy="present",
         monoclonal_plasma_cell_disorder="present",
         marrow_clonal_plasma_cells="present",
+        sclerotic_bone_lesions="present",
         skin_changes="present",
         transplant_eligible=False,
     )
     plan = build_plan(case, load_rulebook(k), date(2026, 11, 24))
     assert "thalidomide" in [o.code for o in plan.treatment.primary]
+
+
+def test_gate_naming_an_unknown_agent_fails(tmp_path: Path) -> None:
+    k = _copy(tmp_path)
+    _edit(
+        k / "rules" / "gates.toml",
+        'agents = ["melphalan"]\ncitations = ["general-practice"]',
+        'agents = ["melfalan"]\ncitations = ["general-practice"]',
+    )
+    with pytest.raises(KnowledgeError, match=r"gt\.030.*melfalan"):
+        load_rulebook(k)

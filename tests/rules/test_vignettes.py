@@ -26,7 +26,7 @@ def _plan(v: dict[str, Any]) -> dict[str, Any]:
 
 
 def test_vignette_set_is_large_enough() -> None:
-    assert len(VIGNETTES) >= 30
+    assert len(VIGNETTES) >= 60
 
 
 @pytest.mark.parametrize("v", VIGNETTES, ids=lambda v: f"{v['id']}-{v['description'][:40]}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -62,3 +63,39 @@ def test_case_is_frozen_and_defaults_unknown() -> None:
 def test_case_from_json_reports_position_of_syntax_error() -> None:
     with pytest.raises(InputError, match="line 1, column"):
         case_from_json('{"age_years": 40,,}')
+
+
+@pytest.mark.parametrize(
+    "field",
+    [
+        "age_years",
+        "bone_lesion_count",
+        "platelets_10e9_l",
+        "hemoglobin_g_dl",
+        "egfr_ml_min_1_73m2",
+        "creatinine_clearance_ml_min",
+        "neutrophils_10e9_l",
+        "ecog_performance_status",
+        "prior_lenalidomide_cycles",
+        "symptom_onset_years",
+        "radiation_dose_gy",
+    ],
+)
+@pytest.mark.parametrize("flag", [True, False])
+def test_case_number_field_given_json_boolean_is_rejected(field: str, flag: bool) -> None:
+    with pytest.raises(ValidationError, match="expected a number, got true/false"):
+        PatientCase.model_validate_json(json.dumps({field: flag}))
+
+
+def test_vegf_value_given_json_boolean_is_rejected() -> None:
+    with pytest.raises(ValidationError, match="expected a number"):
+        PatientCase.model_validate({"vegf": {"value_pg_ml": True, "specimen": "plasma"}})
+
+
+def test_case_numbers_still_accept_ints_floats_and_null() -> None:
+    case = PatientCase.model_validate_json(
+        '{"age_years": 61, "platelets_10e9_l": 45, "egfr_ml_min_1_73m2": 22.5,'
+        ' "ecog_performance_status": null}'
+    )
+    assert (case.age_years, case.platelets_10e9_l, case.egfr_ml_min_1_73m2) == (61, 45.0, 22.5)
+    assert case.ecog_performance_status is None

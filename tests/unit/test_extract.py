@@ -14,9 +14,10 @@ from assistant.extract import extract, parse_number
         ("sin papiledema", {"papilledema": "absent"}),
         ("médula ósea negativa", {"marrow_clonal_plasma_cells": "absent"}),
         ("marrow positive", {"marrow_clonal_plasma_cells": "present"}),
+        # No ascites does not exclude oedema or effusions: volume overload stays unknown.
         (
             "sin papiledema ni ascitis",
-            {"papilledema": "absent", "extravascular_volume_overload": "absent"},
+            {"papilledema": "absent", "extravascular_volume_overload": None},
         ),
         ("VEGF 600 pg/mL plasma", {"vegf": {"value_pg_ml": 600.0, "specimen": "plasma"}}),
         (
@@ -35,7 +36,12 @@ from assistant.extract import extract, parse_number
         ("Hb 10,5 g/dL", {"hemoglobin_g_dl": 10.5}),
         ("Hb 105 g/L", {"hemoglobin_g_dl": 10.5}),
         ("3 sclerotic lesions", {"bone_lesion_count": 3, "sclerotic_bone_lesions": "present"}),
-        ("cuatro lesiones óseas", {"bone_lesion_count": 4, "sclerotic_bone_lesions": "present"}),
+        # "Bone lesions" does not say sclerotic: the count is kept, the criterion asked about.
+        ("cuatro lesiones óseas", {"bone_lesion_count": 4, "sclerotic_bone_lesions": None}),
+        (
+            "cuatro lesiones óseas escleróticas",
+            {"bone_lesion_count": 4, "sclerotic_bone_lesions": "present"},
+        ),
         ("62-year-old man", {"age_years": 62, "sex": "male"}),
         ("mujer de 54 años", {"age_years": 54, "sex": "female"}),
         ("not eligible for transplant", {"transplant_eligible": False}),
@@ -62,12 +68,18 @@ def test_extract_hypothetical(message: str) -> None:
 
 @pytest.mark.parametrize(
     "message",
-    ["VEGF 1500", "platelets 5000", "Hb 105", "albumin 35"],
+    ["VEGF 12", "platelets 5000", "Hb 105", "albumin 35"],
 )
 def test_extract_ambiguous_units_are_asked_not_guessed(message: str) -> None:
     ex = extract(message, in_case=True)
     assert ex.updates == {} and len(ex.notes) == 1
     assert ex.notes[0].en and ex.notes[0].es
+
+
+def test_extract_vegf_without_specimen_is_kept_unknown_and_asked() -> None:
+    ex = extract("VEGF 1500", in_case=True)
+    assert ex.updates == {"vegf": {"value_pg_ml": 1500.0, "specimen": "unknown"}}
+    assert len(ex.notes) == 1 and "serum or plasma" in ex.notes[0].en
 
 
 def test_extract_syndrome_name_is_not_findings() -> None:

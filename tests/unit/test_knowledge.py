@@ -86,8 +86,27 @@ def test_guideline_covers_every_topic_of_the_fact_sheet() -> None:
         "myeloma-distinction",
         "support-platelet-threshold",
         "evidence-disagreements",
+        # issue 11: safety gates, pathway and the 2023-2026 refresh
+        "gate-renal",
+        "gate-counts",
+        "gate-pregnancy",
+        "gate-fertility",
+        "gate-diagnosis",
+        "stem-cell-collection",
+        "support-platelet-floor",
+        "support-spm",
+        "support-neutropenic-fever",
+        "relapse-first-asct",
+        "refresh-2023",
     }
     assert required <= ids
+
+
+def test_guideline_no_longer_says_cook_or_spanish_mistranslations() -> None:
+    text = " ".join(f.text for f in FILES)
+    text += " ".join(p.read_text() for p in (KNOWLEDGE / "rules").glob("*.toml"))
+    for wrong in ("Cook et al", "contemporiz", "la clona", "síndrome de injerto"):
+        assert wrong not in text, wrong
 
 
 def test_seed_errors_are_named_next_to_the_literature() -> None:
