@@ -223,7 +223,8 @@ def test_gate_below_target_but_above_floor_passes_and_is_flagged(tmp_path: Path)
 
     spec = tmp_path / "t.toml"
     spec.write_text(
-        "[gate.rubric_score]\nmin = 0.7\ntarget = 0.95\n[gate.over_refusals]\nmax = 5\ntarget = 0\n",
+        "[gate.rubric_score]\nmin = 0.7\ntarget = 0.95\n"
+        "[gate.over_refusals]\nmax = 5\ntarget = 0\n",
         encoding="utf-8",
     )
     checked = {g["gate"]: g for g in gates({"rubric_score": 0.8, "over_refusals": 9}, spec)}
