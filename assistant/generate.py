@@ -6,9 +6,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from assistant import llm_policy
+from assistant.chat.grounding import ground
 from assistant.contracts import Answer
 from assistant.errors import ModelUnavailableError
-from assistant.grounding import ground
 
 if TYPE_CHECKING:
     from assistant.settings import Settings

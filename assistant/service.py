@@ -30,9 +30,10 @@ from assistant.settings import Settings
 if TYPE_CHECKING:
     from langchain_core.embeddings import Embeddings
 
-    from assistant.answer import SectionLookup
     from assistant.chat import Conversation
-    from assistant.chat_knowledge import ChatBook
+    from assistant.chat.evidence import SectionLookup
+    from assistant.chat.knowledge import ChatBook
+    from assistant.chat.lexicon import Lexicon
     from assistant.education import Handout, HandoutBook
     from assistant.ports import Embedder
     from assistant.rules.book import RuleBook
@@ -61,6 +62,7 @@ class Assistant(IndexMixin):
         self._retriever: HybridRetriever | None = None
         self._retriever_index: str | None = None
         self._chatbook: ChatBook | None = None
+        self._lexicon: Lexicon | None = None
         self._generator: Any = None
         self._lock = threading.RLock()  # app sessions share one service across threads
         self._retry_build_after = 0.0
@@ -125,17 +127,28 @@ class Assistant(IndexMixin):
         )
 
     # -- chat ----------------------------------------------------------------------------
-    def chatbook(self) -> ChatBook:
-        """Intents, overview composition and scope terms (loaded once)."""
-        if self._chatbook is None:  # idempotent: a race loads the same file twice
-            from assistant.chat_knowledge import load_chatbook
-            from assistant.knowledge import guideline_files
-            from ingest.chunking import parse_markdown
+    def _section_ids(self) -> set[str]:
+        from assistant.knowledge import guideline_files
+        from ingest.chunking import parse_markdown
 
-            files = guideline_files(self.settings.knowledge_dir)
-            ids = {s.section_id for f in files for s in parse_markdown(f.text, f.topic)[1]}
-            self._chatbook = load_chatbook(self.settings.knowledge_dir, ids)
+        files = guideline_files(self.settings.knowledge_dir)
+        return {s.section_id for f in files for s in parse_markdown(f.text, f.topic)[1]}
+
+    def chatbook(self) -> ChatBook:
+        """Chat wording, field labels and the broad answer's layout (loaded once)."""
+        if self._chatbook is None:  # idempotent: a race loads the same files twice
+            from assistant.chat.knowledge import load_chatbook
+
+            self._chatbook = load_chatbook(self.settings.knowledge_dir, self._section_ids())
         return self._chatbook
+
+    def lexicon(self) -> Lexicon:
+        """Topic lexicon and scope words (loaded once; no index needed)."""
+        if self._lexicon is None:
+            from assistant.chat.lexicon import load_lexicon
+
+            self._lexicon = load_lexicon(self.settings.knowledge_dir, self._section_ids())
+        return self._lexicon
 
     def section_lookup(self) -> SectionLookup:
         """Guideline chunks by (language, section id) from the active index."""
@@ -147,6 +160,15 @@ class Assistant(IndexMixin):
         return {
             "knowledge_version": manifest.knowledge_version,
             "index_id": manifest.index_id,
+            "settings_fingerprint": self.settings.fingerprint(),
+        }
+
+    def light_stamp(self) -> dict[str, str]:
+        """Versions for answers that need no index (refusals): never opens the store."""
+        from assistant.knowledge import knowledge_version
+
+        return {
+            "knowledge_version": knowledge_version(self.settings.knowledge_dir.resolve()),
             "settings_fingerprint": self.settings.fingerprint(),
         }
 

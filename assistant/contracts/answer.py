@@ -35,6 +35,7 @@ class Answer(BaseModel):
     text: str = Field(description="Markdown answer in `lang`, with [n] citations.")
     lang: Literal["en", "es"] = Field(description="Language of the answer.")
     intent: str = Field(description="Detected intent code.")
+    topics: tuple[str, ...] = Field((), description="Topics answered, best first.")
     audience: Literal["clinician", "patient"] = Field("clinician", description="Audience.")
     citations: tuple[Citation, ...] = Field(description="Citations used in the text.")
     plan: Plan | None = Field(None, description="Rule-core plan when a case is known.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer import sentences, strip_markers
+from assistant.chat.evidence import sentences, strip_markers
 from assistant.contracts import Answer
 
 CITED_LINE = re.compile(r"^- (.*?) \[(\d+)\](?:\[\d+\])*$")

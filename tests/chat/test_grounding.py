@@ -7,10 +7,10 @@ from datetime import date
 import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
-from assistant.answer import sentences, strip_markers
+from assistant.chat.evidence import sentences, strip_markers
+from assistant.chat.grounding import ground, supported
 from assistant.contracts import Citation
 from assistant.generate import rephrase
-from assistant.grounding import ground, supported
 from assistant.service import Assistant
 from assistant.settings import Settings
 from tests.chat.checks import unresolved_citations
@@ -82,3 +82,20 @@ def test_service_uses_generator_when_configured(built_settings: Settings) -> Non
     answer = service.ask(Q, today=date(2026, 11, 24))
     assert answer.dropped_sentences == 1
     assert "40-50 Gy" in answer.text  # nothing survived: the composed answer is kept
+
+
+def test_rephrase_with_fake_generator_keeps_grounded_sentences() -> None:
+    from assistant.chat import Conversation, respond
+    from tests.fakes import FakeChatEngine, FakeGenerator
+
+    answer = respond(Conversation(), Q, FakeChatEngine(), date(2026, 11, 24))[0]
+    first = answer.citations[0]
+    faithful = strip_markers(sentences(first.quote)[0])
+    model = FakeGenerator().enqueue(
+        f"{faithful} [{first.n}]\nBortezomib 1.3 mg/m² is the first choice [{first.n}]."
+    )
+    out = rephrase(answer, model)
+    assert faithful in out.text and "Bortezomib" not in out.text
+    assert out.dropped_sentences == 1
+    assert len(model.history) == 1 and "Passages" in str(model.history[0])
+    assert unresolved_citations(out) == []

@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant.chat import _merge
+from assistant.chat.updates import merge
 from assistant.errors import DocumentError
 from assistant.extract import extract
 from ingest.loaders import load_document
@@ -68,7 +68,7 @@ CLINICAL = st.sampled_from(
 @given(st.lists(st.one_of(CLINICAL, st.text(ALPHABET, max_size=12)), max_size=25), st.booleans())
 def test_extractor_and_merge_never_raise(parts: list[str], in_case: bool) -> None:
     ex = extract(" ".join(parts), in_case=in_case)
-    case, _notes = _merge(None, ex)
+    case, _changes, _notes = merge(None, ex.updates)
     assert case is None or case.model_dump()  # any result is a valid PatientCase
 
 

@@ -1,0 +1,244 @@
+"""Answer-first composition (pure): the direct answer, then "For this patient", then bounded
+detail, then related passages and quotations from the user's own documents."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant.chat.cite import Composer
+from assistant.chat.evidence import (
+    Scored,
+    direct,
+    query_weights,
+    sentences,
+    stems,
+    strip_markers,
+)
+from assistant.chat.knowledge import ChatBook
+from assistant.chat.lexicon import Lexicon
+from assistant.chat.plan_part import compose_plan, patient_lines
+from assistant.contracts import Chunk, Passage, Plan
+from assistant.i18n import t
+from assistant.render import loc
+from assistant.rules.book import RuleBook
+from assistant.text import fold
+from assistant.untrusted import inline, quote_block
+
+MAX_DETAIL = 12  # bullets of "More detail"
+WORD_BUDGET = 215  # words of a non-overview answer before related passages
+PLAN_LIMIT = 8  # bullets of "For this patient" in a topic answer
+
+
+@dataclass(frozen=True)
+class Parts:
+    """Everything a topic answer is made of."""
+
+    topics: tuple[str, ...]
+    ranked: Sequence[Scored]
+    plan: Plan | None
+    related: Sequence[Passage]
+    user: Sequence[Passage]
+    wants_number: bool = False
+    query: str = ""
+    plan_first: bool = False
+
+
+def _plan_direct(comp: Composer, plan: Plan) -> None:
+    """A treatment question about a described patient: the stratum and the first option."""
+    st, tr = plan.stratification, plan.treatment
+    comp.claim(comp.say(st.reason), st.section)
+    if tr.primary:
+        comp.claim(comp.say(tr.primary[0].label), tr.primary[0].section)
+    elif tr.withheld:  # no option yet (e.g. diagnosis not established): say why first
+        comp.claim(comp.say(tr.withheld[0].text), tr.withheld[0].section)
+
+
+def topic_answer(comp: Composer, lex: Lexicon, chat: ChatBook, rules: RuleBook, p: Parts) -> None:
+    """Direct answer, for this patient, more detail (bounded), related passages, user quotes."""
+    families = tuple(dict.fromkeys(f for code in p.topics for f in lex.topic(code).plan))
+    lay = _lay_lines(comp, lex, chat, rules, p)
+    _opening(comp, chat, p, families, lay)
+    if p.plan is not None and families:
+        compose_plan(comp, p.plan, families, PLAN_LIMIT)
+    if comp.audience == "patient":
+        if lay:
+            comp.heading(chat.say("more_detail", comp.lang))
+            for _, text, section in lay[:MAX_DETAIL]:
+                comp.claim(text, section)
+    else:
+        _detail(comp, chat, p.ranked)
+        _related(comp, p.related)
+    user_quotes(comp, p.user)
+
+
+def _lay_lines(
+    comp: Composer, lex: Lexicon, chat: ChatBook, rules: RuleBook, p: Parts
+) -> list[tuple[float, str, str]]:
+    """Plain patient lines for the topics (patients without a case only), best first."""
+    if comp.audience != "patient" or p.plan is not None:
+        return []
+    fams = tuple(dict.fromkeys(f for code in p.topics for f in lex.topic(code).patient))
+    return _by_overlap(p.query, patient_lines(comp, rules, chat, fams[:2], p.topics[0]), lex)
+
+
+def _opening(
+    comp: Composer,
+    chat: ChatBook,
+    p: Parts,
+    families: tuple[str, ...],
+    lay: list[tuple[float, str, str]],
+) -> None:
+    """The direct answer: the patient's plan for a treatment question about a described
+    patient, plain lines for patients, else the best-ranked guideline sentences."""
+    comp.heading(chat.say("direct", comp.lang))
+    if p.plan is not None and p.plan_first and not p.wants_number:
+        _plan_direct(comp, p.plan)
+    elif lay and lay[0][0] > 0:
+        for _, text, section in lay[:2]:
+            comp.claim(text, section)
+    else:
+        for s in direct(p.ranked, 60 if comp.audience == "patient" else 90):
+            add_sentence(comp, s.text, s.chunk)
+
+
+_SEED = re.compile(r"(?i)\bseed|semilla")
+_FOLLOWS = re.compile(r"^(?:This|These|That|Esto|Esta|Este|Estos|Estas|Eso)\b")
+
+
+def add_sentence(comp: Composer, text: str, chunk: Chunk) -> int:
+    """Add a guideline sentence; a seed-document claim keeps the correction that follows it
+    in its passage, so a disputed figure is never shown as settled. Returns lines added."""
+    seq = [strip_markers(x) for x in sentences(chunk.text)]
+    at = seq.index(text) if text in seq else -1
+    added = 0
+    if at > 0 and _FOLLOWS.match(text) and seq[at - 1] not in comp.used:
+        added += int(comp.sentence(seq[at - 1], chunk))  # "This ..." needs what it refers to
+    added += int(comp.sentence(text, chunk))
+    if added and _SEED.search(text) and 0 <= at < len(seq) - 1 and _FOLLOWS.match(seq[at + 1]):
+        added += int(comp.sentence(seq[at + 1], chunk))
+    return added
+
+
+def _by_overlap(
+    query: str, lines: Sequence[tuple[str, str, bool]], lex: Lexicon
+) -> list[tuple[float, str, str]]:
+    """Patient lines by how many of the question's content stems they hold, general advice
+    before conditional advice (stable order otherwise)."""
+    weights = query_weights(query, lex)
+    scored = [
+        (sum(w for k, w in weights.items() if k in stems(text)) - (0.6 if cond else 0.0), text, sec)
+        for text, sec, cond in lines
+    ]
+    return sorted(scored, key=lambda x: -x[0])
+
+
+def _detail(comp: Composer, chat: ChatBook, ranked: Sequence[Scored]) -> None:
+    top = ranked[0].score if ranked else 0.0
+    rest = [
+        s
+        for s in ranked
+        if s.text not in comp.used and s.score > 0 and (s.prior > 0 or s.score >= 0.6 * top)
+    ]
+    if not rest or comp.words() >= WORD_BUDGET:
+        return
+    comp.heading(chat.say("more_detail", comp.lang))
+    added = 0
+    for s in rest:
+        if added >= MAX_DETAIL or comp.words() + len(s.text.split()) > WORD_BUDGET:
+            break
+        added += add_sentence(comp, s.text, s.chunk)
+
+
+def _cap(comp: Composer, limit: int) -> None:
+    start = max(i for i, line in enumerate(comp.lines) if line.startswith("### "))
+    bullets = [i for i in range(start, len(comp.lines)) if comp.lines[i].startswith("- ")]
+    if len(bullets) > limit:
+        del comp.lines[bullets[limit] :]
+
+
+def _related(comp: Composer, passages: Sequence[Passage]) -> None:
+    """The best search hit whose sentences are not in the answer yet (one sentence)."""
+    for p in passages[:2]:
+        c = p.chunk
+        first = strip_markers(sentences(c.text)[0]) if c.text else ""
+        if c.kind == "guideline" and c.lang == comp.lang and first and first not in comp.used:
+            comp.heading(t("also_relevant", comp.lang))
+            comp.sentence(first, c)
+            return
+
+
+def user_quotes(comp: Composer, passages: Sequence[Passage]) -> None:
+    """Passages from documents the user added, only as inert quotations, never as advice."""
+    quoted = [p.chunk for p in passages[:2] if p.chunk.kind == "user" and p.score > 0.02]
+    if not quoted:
+        return
+    comp.heading(t("from_documents", comp.lang))
+    comp.lines.append(f"_{t('quoted_only', comp.lang)}_")
+    for chunk in quoted:
+        excerpt = " ".join(sentences(chunk.text)[:2])
+        n = comp.citer.cite(chunk)
+        comp.lines += ["", f"> **{inline(chunk.title, 120)}** [{n}]", ">", quote_block(excerpt)]
+
+
+def overview_answer(
+    comp: Composer, chat: ChatBook, plan: Plan | None, user: Sequence[Passage]
+) -> None:
+    """The broad management answer: key points first, then each area."""
+    comp.heading(chat.say("key_points", comp.lang))
+    for point in chat.overview.key_points:
+        _key_point(comp, point.section, point.contains)
+    if plan is not None:
+        compose_plan(comp, plan, ("diagnosis", "strat", "treatment", "supportive"), PLAN_LIMIT)
+    for block in chat.overview.blocks:
+        comp.heading(loc(block.heading, comp.lang))
+        for section_id, limit in block.take:
+            _section(comp, section_id, limit)
+    user_quotes(comp, user)
+
+
+def _key_point(comp: Composer, section_id: str, contains: str) -> None:
+    found = [
+        (strip_markers(s), chunk)
+        for chunk in comp.lookup(comp.lang, section_id)
+        for s in sentences(chunk.text)
+    ]
+    pick = next((x for x in found if re.search(contains, fold(x[0]))), found[0] if found else None)
+    if pick is not None:
+        comp.sentence(*pick)
+
+
+def _section(comp: Composer, section_id: str, limit: int) -> None:
+    added = 0
+    for chunk in comp.lookup(comp.lang, section_id):
+        for s in sentences(chunk.text):
+            if added >= limit:
+                return
+            text = strip_markers(s)
+            if text in comp.used:  # a key point: cite it again, do not repeat it
+                comp.lines.append(f"- {text} [{comp.citer.cite(chunk)}]")
+            else:
+                comp.sentence(text, chunk)
+            added += 1
+
+
+def case_answer(comp: Composer, chat: ChatBook, plan: Plan) -> None:
+    """A message that only states findings: the plan's headline first, then the plan."""
+    comp.heading(chat.say("direct", comp.lang))
+    dx, st = plan.diagnosis, plan.stratification
+    comp.claim(comp.say(dx.summary), dx.section)
+    comp.claim(comp.say(st.reason), st.section)
+    first = plan.treatment.primary[0] if plan.treatment.primary else None
+    if first is not None:
+        comp.claim(comp.say(first.label), first.section)
+    compose_plan(
+        comp, plan, ("diagnosis", "workup", "strat", "treatment", "monitoring", "supportive")
+    )
+
+
+def cannot_answer(comp: Composer, chat: ChatBook, suggestions: Sequence[str]) -> None:
+    """The plain 'the guidelines do not cover this', with questions that can be answered."""
+    comp.lines.append(chat.say("cannot_answer", comp.lang))
+    comp.lines.append("")
+    comp.lines += [f"{i}. {q}" for i, q in enumerate(suggestions[:3], 1)]

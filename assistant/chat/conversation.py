@@ -1,0 +1,260 @@
+"""A conversation: history, current case, language and audience; one turn at a time.
+
+`respond` returns the Answer and the next Conversation (a new object: nothing is mutated).
+Flow: understand (no index) -> scope gate -> case update -> evidence (search, ranking) ->
+cannot-answer gate -> compose.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Literal, Protocol
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from assistant.chat import compose, evidence
+from assistant.chat.cite import Composer
+from assistant.chat.knowledge import ChatBook
+from assistant.chat.lexicon import Lexicon, expand
+from assistant.chat.understand import Context, Understanding, pick_topics, understand
+from assistant.chat.updates import CaseUpdate, describe, merge
+from assistant.contracts import Answer, Lang, Passage, PatientCase, Plan
+from assistant.i18n import REFUSAL_FOLLOW_UPS, t
+from assistant.render import loc
+from assistant.rules.book import RuleBook
+
+UNDO = "/undo"
+
+
+class Turn(BaseModel):
+    """One exchange, as remembered by the conversation."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    question: str
+    intent: str
+    lang: Lang
+    refused: bool
+    topics: tuple[str, ...] = ()
+
+
+class Conversation(BaseModel):
+    """Conversation state; every turn returns a new Conversation."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    history: tuple[Turn, ...] = ()
+    case: PatientCase | None = None
+    lang: Lang | None = Field(None, description="Language of the conversation so far.")
+    forced_lang: Lang | None = Field(None, description="Language asked for (None: auto).")
+    audience: Literal["clinician", "patient"] = "clinician"
+    updates: tuple[CaseUpdate, ...] = Field((), description="Case updates, oldest first.")
+
+    def previous_topics(self) -> tuple[str, ...]:
+        """Topics of the last answered (not refused) turn."""
+        return next((turn.topics for turn in reversed(self.history) if not turn.refused), ())
+
+    def undo_last_update(self) -> tuple[Conversation, CaseUpdate | None]:
+        """The conversation with the last case update taken back, and that update."""
+        if not self.updates:
+            return self, None
+        last = self.updates[-1]
+        return self.model_copy(update={"case": last.before, "updates": self.updates[:-1]}), last
+
+
+class ChatEngine(Protocol):
+    """What a turn needs from the service."""
+
+    def lexicon(self) -> Lexicon: ...
+    def chatbook(self) -> ChatBook: ...
+    def rulebook(self) -> RuleBook: ...
+    def section_lookup(self) -> evidence.SectionLookup: ...
+    def search(
+        self,
+        query: str,
+        k: int | None = None,
+        lang: Lang | None = None,
+        mode: Any = "hybrid",
+        kind: Any = None,
+    ) -> list[Passage]: ...
+    def plan(self, case: PatientCase, today: date) -> Plan: ...
+    def stamp(self) -> dict[str, str]: ...
+    def light_stamp(self) -> dict[str, str]: ...
+
+
+def _answer(conv: Conversation, u: Understanding, stamp: dict[str, str], **fields: Any) -> Answer:
+    base: dict[str, Any] = {"lang": u.lang, "audience": conv.audience, "case": conv.case}
+    return Answer(**{**base, "citations": (), **fields, **stamp})
+
+
+def _next(
+    conv: Conversation, u: Understanding, message: str, answer: Answer, **upd: Any
+) -> Conversation:
+    turn = Turn(
+        question=message,
+        intent=answer.intent,
+        lang=u.lang,
+        refused=answer.refused,
+        topics=tuple(upd.pop("topics", ())),
+    )
+    return conv.model_copy(update={"history": (*conv.history, turn), "lang": u.lang, **upd})
+
+
+def respond(
+    conv: Conversation, message: str, engine: ChatEngine, today: date
+) -> tuple[Answer, Conversation]:
+    """Answer one message; returns the Answer and the next conversation state."""
+    lex = engine.lexicon()
+    ctx = Context(
+        forced_lang=conv.forced_lang,
+        last_lang=conv.lang,
+        previous_topics=conv.previous_topics(),
+        in_conversation=bool(conv.history),
+        has_case=conv.case is not None,
+    )
+    u = understand(message, lex, ctx)
+    if _is_undo(message, engine.chatbook()):
+        return _undo(conv, u, engine)
+    if not u.in_scope:
+        refusal = _answer(
+            conv,
+            u,
+            engine.light_stamp(),
+            text=t("refusal", u.lang) + "\n",
+            intent="out_of_scope",
+            follow_ups=REFUSAL_FOLLOW_UPS[u.lang],
+            refused=True,
+        )
+        return refusal, _next(conv, u, message, refusal)
+    return _in_scope(conv, u, message, engine, today)
+
+
+def _is_undo(message: str, book: ChatBook) -> bool:
+    text = message.strip().lower()
+    return text == UNDO or text in {
+        m.lower() for m in book.messages["undo_follow"].model_dump().values()
+    }
+
+
+def _undo(conv: Conversation, u: Understanding, engine: ChatEngine) -> tuple[Answer, Conversation]:
+    book = engine.chatbook()
+    nxt, last = conv.undo_last_update()
+    text = (
+        book.say("undo_done", u.lang, changes=describe(last.changes, book, u.lang))
+        if last
+        else book.say("undo_nothing", u.lang)
+    )
+    answer = _answer(nxt, u, engine.light_stamp(), text=text + "\n", intent="undo")
+    return answer, nxt.model_copy(update={"lang": u.lang})
+
+
+def _in_scope(
+    conv: Conversation, u: Understanding, message: str, engine: ChatEngine, today: date
+) -> tuple[Answer, Conversation]:
+    ex = u.extraction
+    case, changes, notes = merge(conv.case, ex.updates)
+    plan = engine.plan(case, today) if case else None
+    comp = Composer(lang=u.lang, audience=conv.audience, lookup=engine.section_lookup())
+    _case_lines(comp, engine.chatbook(), changes, ex.hypothetical)
+    intent, topics, refused = _body(comp, u, engine, plan)
+    note_texts = tuple(loc(n, u.lang) for n in (*ex.notes, *notes))
+    comp.lines += [f"\n> **{t('note', u.lang)}:** {n}" for n in note_texts]
+    saved = bool(changes) and not ex.hypothetical
+    fields = {
+        "text": comp.text(),
+        "intent": intent,
+        "citations": tuple(comp.citer.citations),
+        "plan": plan,
+        "case": case,
+        "hypothetical": ex.hypothetical,
+        "notes": note_texts,
+        "follow_ups": _follow_ups(engine, topics, u.lang, saved),
+        "refused": refused,
+        "topics": topics,
+    }
+    answer = _answer(conv, u, engine.stamp(), **fields)
+    kept: dict[str, Any] = {"topics": topics}
+    if saved:
+        update = CaseUpdate(before=conv.case, changes=changes)
+        kept |= {"case": case, "updates": (*conv.updates, update)}
+    return answer, _next(conv, u, message, answer, **kept)
+
+
+def _case_lines(
+    comp: Composer, book: ChatBook, changes: dict[str, Any], hypothetical: bool
+) -> None:
+    """Say which findings the message changed, in the clinician's words, and how to undo."""
+    if not changes:
+        return
+    key = "hypothetical" if hypothetical else "case_updated"
+    comp.lines.append(f"_{book.say(key, comp.lang, changes=describe(changes, book, comp.lang))}_")
+    if not hypothetical:
+        comp.lines.append(f"_{book.say('undo_hint', comp.lang)}_")
+
+
+def _route(
+    u: Understanding, engine: ChatEngine
+) -> tuple[str, list[Passage], dict[str, float], tuple[str, ...]]:
+    """(search query, guideline passages, fused topic scores, topics answered)."""
+    lex = engine.lexicon()
+    query = expand(lex, u.question or u.statements)
+    if u.inherited:
+        query += " " + " ".join(loc(lex.topic(c).heading, u.lang) for c in u.topics)
+    passages = engine.search(query, k=6, lang=u.lang, kind="guideline")
+    fused = u.scores if u.inherited else evidence.fuse_topics(lex, u.scores, passages)
+    return query, passages, fused, pick_topics(fused) or ("overview",)
+
+
+def _body(
+    comp: Composer, u: Understanding, engine: ChatEngine, plan: Plan | None
+) -> tuple[str, tuple[str, ...], bool]:
+    """Compose the answer body; (intent, topics, refused)."""
+    book = engine.chatbook()
+    if not u.question and plan is not None:
+        compose.case_answer(comp, book, plan)
+        return "case", (), False
+    query, passages, fused, topics = _route(u, engine)
+    if topics[0] == "next_steps" and plan is not None:
+        compose.case_answer(comp, book, plan)
+        return "case", topics, False
+    if topics[0] == "next_steps":
+        topics = ("overview",)
+    user = engine.search(query, k=3, lang=u.lang, kind="user")
+    if topics[0] == "overview":
+        compose.overview_answer(comp, book, plan, user)
+        return "overview", topics, False
+    return _topic(comp, u, engine, plan, (query, passages, fused, topics, user))
+
+
+def _topic(
+    comp: Composer,
+    u: Understanding,
+    engine: ChatEngine,
+    plan: Plan | None,
+    found: tuple[str, list[Passage], dict[str, float], tuple[str, ...], list[Passage]],
+) -> tuple[str, tuple[str, ...], bool]:
+    """A topic answer, or the cannot-answer gate when the passages miss the question."""
+    lex, book = engine.lexicon(), engine.chatbook()
+    query, passages, fused, topics, user = found
+    priors = {c: fused.get(c, 1.0) for c in topics}
+    pool = evidence.candidates(lex, priors, passages[:3], comp.lookup, u.lang)
+    missing = evidence.uncovered(u.unknown_words, (c.text for c, *_ in pool))
+    if evidence.cannot_answer(u.unknown_words, missing, named=u.named):
+        f = lex.topic(topics[0]).follow_ups
+        compose.cannot_answer(comp, book, f.en if u.lang == "en" else f.es)
+        return "cannot_answer", topics, True
+    asked = expand(lex, u.question) if u.question else query
+    ranked = evidence.rank_sentences(asked, pool, lex, u.wants_number)
+    first = lex.topic(topics[0]).plan_first
+    parts = compose.Parts(topics, ranked, plan, passages, user, u.wants_number, query, first)
+    compose.topic_answer(comp, lex, book, engine.rulebook(), parts)
+    return topics[0], topics, False
+
+
+def _follow_ups(
+    engine: ChatEngine, topics: tuple[str, ...], lang: Lang, updated: bool
+) -> tuple[str, ...]:
+    """The answered topic's suggestions; after a case update, also how to undo it."""
+    f = engine.lexicon().topic(topics[0] if topics else "next_steps").follow_ups
+    base = tuple(f.en if lang == "en" else f.es)
+    return (*base, engine.chatbook().say("undo_follow", lang)) if updated else base

@@ -1,0 +1,212 @@
+"""The topic lexicon (knowledge/lexicon/topics.toml) and longest-match term spotting (pure).
+
+A question is folded (lower case, no accents) and split into words. At each word the longest
+lexicon term that matches there wins and takes all its words: a word is counted once, and a
+phrase ("plasma cells", "plasma exchange") hides the shorter terms inside it ("plasma" for VEGF).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from assistant.contracts import Localized
+from assistant.errors import KnowledgeError
+from assistant.text import fold
+
+_CONFIG = ConfigDict(frozen=True, extra="forbid")
+_WORD = re.compile(r"[a-z0-9]+")
+STRONG, WEAK = 1.0, 0.35
+PHRASE_BONUS = 0.25  # each extra word of a matched term: longer terms are more specific
+DOMAIN, FOREIGN, GENERIC = "@domain", "@foreign", "@generic"
+
+
+def words(text: str) -> list[str]:
+    """Folded words of a text, in order."""
+    return _WORD.findall(fold(text))
+
+
+class FollowUps(BaseModel):
+    """Suggested next questions in both languages."""
+
+    model_config = _CONFIG
+
+    en: tuple[str, ...]
+    es: tuple[str, ...]
+
+
+class Topic(BaseModel):
+    """One answerable topic: the words that name it and the guideline sections that answer it."""
+
+    model_config = _CONFIG
+
+    code: str
+    heading: Localized
+    strong: tuple[str, ...] = ()
+    weak: tuple[str, ...] = ()
+    sections: tuple[str, ...] = ()
+    follow_ups: FollowUps
+    plan: tuple[str, ...] = Field((), description="Plan families for 'For this patient'.")
+    patient: tuple[str, ...] = Field((), description="Rule families for general patient answers.")
+    plan_first: bool = Field(
+        False, description="With a case, the direct answer is the patient's own plan (options)."
+    )
+
+
+class Scope(BaseModel):
+    """Words deciding whether a question is about POEMS."""
+
+    model_config = _CONFIG
+
+    domain: tuple[str, ...]
+    foreign: tuple[str, ...]
+    generic: tuple[str, ...]
+    stop: tuple[str, ...] = ()
+    number: tuple[str, ...] = ()
+    expand: dict[str, str] = Field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Term:
+    """A compiled term: one matcher per word; a trailing '*' means 'starts with'."""
+
+    text: str
+    parts: tuple[tuple[str, bool], ...]
+
+    @classmethod
+    def parse(cls, text: str) -> Term:
+        parts = tuple(
+            (w.rstrip("*"), w.endswith("*")) for w in fold(text).replace("*", "* ").split()
+        )
+        clean = tuple((w, p) for w, p in ((re.sub(r"[^a-z0-9]", "", w), p) for w, p in parts) if w)
+        return cls(text, clean)
+
+    def match(self, toks: Sequence[str], at: int) -> bool:
+        """True when the term's words match `toks` starting at index `at`."""
+        if at + len(self.parts) > len(toks):
+            return False
+        return all(_word_match(toks[at + i], w, p) for i, (w, p) in enumerate(self.parts))
+
+
+def _word_match(tok: str, word: str, prefix: bool) -> bool:
+    if prefix:
+        return tok.startswith(word)
+    return tok in (word, word + "s", word + "es")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A span of words claimed by the longest matching term(s), with what they mean."""
+
+    start: int
+    end: int
+    labels: dict[str, float]  # topic code (or @domain/@foreign/@generic) -> weight
+
+
+class Lexicon(BaseModel):
+    """Topics and scope words, validated; `spot` finds them in a text."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", ignored_types=(cached_property,))
+
+    scope: Scope
+    topics: tuple[Topic, ...] = Field(alias="topic")
+
+    def topic(self, code: str) -> Topic:
+        """The topic with this code."""
+        return next(t for t in self.topics if t.code == code)
+
+    @cached_property
+    def _index(self) -> dict[str, list[tuple[Term, dict[str, float]]]]:
+        table: dict[str, dict[str, float]] = {}
+        for label, texts, weight in self._entries():
+            for text in texts:
+                slot = table.setdefault(text, {})
+                slot[label] = max(slot.get(label, 0.0), weight)
+        index: dict[str, list[tuple[Term, dict[str, float]]]] = {}
+        for key in sorted(table):
+            term = Term.parse(key)
+            if term.parts:
+                index.setdefault(term.parts[0][0][:2], []).append((term, table[key]))
+        return index
+
+    def _entries(self) -> Iterable[tuple[str, tuple[str, ...], float]]:
+        for t in self.topics:
+            yield t.code, t.strong, STRONG
+            yield t.code, t.weak, WEAK
+        yield DOMAIN, self.scope.domain, STRONG
+        yield FOREIGN, self.scope.foreign, STRONG
+        yield GENERIC, self.scope.generic, WEAK
+
+    @cached_property
+    def number_terms(self) -> tuple[Term, ...]:
+        """Compiled cues of number-seeking questions."""
+        return tuple(Term.parse(c) for c in self.scope.number)
+
+    @cached_property
+    def stopwords(self) -> frozenset[str]:
+        """Function words of both languages (never content)."""
+        return frozenset(self.scope.stop)
+
+    @cached_property
+    def _memo(self) -> dict[tuple[str, ...], tuple[Hit, ...]]:
+        return {}
+
+    def spot(self, toks: Sequence[str]) -> list[Hit]:
+        """Longest-match spans over folded words; every word belongs to at most one span."""
+        key = tuple(toks)
+        if key not in self._memo:
+            if len(self._memo) > 4096:
+                self._memo.clear()
+            self._memo[key] = tuple(self._spot(key))
+        return list(self._memo[key])
+
+    def _spot(self, toks: Sequence[str]) -> list[Hit]:
+        hits: list[Hit] = []
+        i = 0
+        while i < len(toks):
+            best = 0
+            labels: dict[str, float] = {}
+            for term, meaning in self._index.get(toks[i][:2], []):
+                size = len(term.parts)
+                if size >= best and term.match(toks, i):
+                    if size > best:
+                        best, labels = size, {}
+                    for label, w in meaning.items():
+                        labels[label] = max(labels.get(label, 0.0), w)
+            if best:
+                bonus = 1.0 + PHRASE_BONUS * (best - 1)
+                hits.append(Hit(i, i + best, {k: w * bonus for k, w in labels.items()}))
+                i += best
+            else:
+                i += 1
+        return hits
+
+
+def expand(lex: Lexicon, text: str) -> str:
+    """The text with clinician abbreviations spelt out after it (for search and ranking)."""
+    flat = f" {' '.join(words(text))} "
+    extra = [v for k, v in sorted(lex.scope.expand.items()) if f" {k} " in flat]
+    return " ".join([text, *extra])
+
+
+def load_lexicon(knowledge_dir: Path, section_ids: set[str] | None = None) -> Lexicon:
+    """Read and validate topics.toml; section ids must exist in the guideline when given."""
+    path = knowledge_dir / "lexicon" / "topics.toml"
+    try:
+        lex = Lexicon.model_validate(tomllib.loads(path.read_text(encoding="utf-8")))
+    except (OSError, tomllib.TOMLDecodeError, ValidationError) as exc:
+        raise KnowledgeError(f"{path}: {exc}", "fix the topic lexicon file") from exc
+    codes = [t.code for t in lex.topics]
+    if len(set(codes)) != len(codes):
+        raise KnowledgeError(f"{path}: duplicate topic codes", "give every topic its own code")
+    if section_ids is not None:
+        unknown = sorted({s for t in lex.topics for s in t.sections} - section_ids)
+        if unknown:
+            raise KnowledgeError(f"{path}: unknown section ids {unknown}", "use guideline ids")
+    return lex

@@ -1,0 +1,141 @@
+"""Answer parts built from a patient's Plan ("For this patient"), or from the rule rows when no
+case is known (plain patient wording, conditional advice stated as conditional). Each sentence
+cites the passage of the section its rule names. Pure."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from assistant.chat.cite import Composer
+from assistant.chat.knowledge import ChatBook
+from assistant.contracts import Plan
+from assistant.i18n import t
+from assistant.plan_view import ViewItem, build_view
+from assistant.render import loc
+from assistant.rules.book import RuleBook, Text
+
+_FAMILIES: dict[str, tuple[str, ...]] = {
+    "diagnosis": ("diagnosis", "flags"),
+    "workup": ("workup",),
+    "strat": ("stratification",),
+    "treatment": ("treatment", "treatment_withheld", "caution", "not_recommended", "transplant"),
+    "monitoring": ("monitoring",),
+    "supportive": ("supportive",),
+    "prognosis": ("prognosis",),
+}
+
+
+def _line(item: ViewItem, comp: Composer, today: date) -> str:
+    """One plan item as a sentence: label, doses (clinicians) or detail, next dates."""
+    if item.section == "monitoring":
+        upcoming = [d.isoformat() for d in item.dates if d >= today][:4]
+        dates = f"{t('next_dates', comp.lang)}: {', '.join(upcoming)}" if upcoming else ""
+        return " — ".join(x for x in (item.label, dates) if x)
+    if item.doses:
+        return f"{item.label} — {'; '.join(item.doses)}"
+    if item.section in ("diagnosis", "flags", "stratification", "transplant"):
+        return item.label
+    return f"{item.label}: {item.detail}" if item.detail else item.label
+
+
+def _items(plan: Plan, comp: Composer, sections: tuple[str, ...]) -> list[tuple[ViewItem, str]]:
+    """(view item in the audience's words, guideline section to cite) for these sections.
+
+    The clinician view carries the guideline sections; the patient view is matched to it."""
+    clin = build_view(plan, comp.lang, "clinician")
+    where = {(i.section, i.code): i.guideline_section or "" for i in clin}
+    view = clin if comp.audience == "clinician" else build_view(plan, comp.lang, "patient")
+    out = []
+    for item in view:
+        if item.section not in sections:
+            continue
+        if item.section == "diagnosis" and item.code != plan.diagnosis.status:
+            continue  # the summary, not the criterion-by-criterion table
+        out.append((item, where.get((item.section, item.code), "")))
+    return out
+
+
+def compose_plan(comp: Composer, plan: Plan, families: tuple[str, ...], limit: int = 0) -> None:
+    """The patient-specific part of an answer, from the shared plan view (at most `limit`
+    bullets when limit > 0); safety gates follow the item they apply to."""
+    if not families:
+        return
+    comp.heading(t("for_patient", comp.lang))
+    start = len(comp.lines)
+    for family in families:
+        for item, section in _items(plan, comp, _FAMILIES[family]):
+            comp.claim(_line(item, comp, plan.today), section)
+            for gate in item.gates:
+                comp.claim(gate.text, section)
+    if limit:
+        bullets = [i for i in range(start, len(comp.lines)) if comp.lines[i].startswith("- ")]
+        if len(bullets) > limit:
+            del comp.lines[bullets[limit] :]
+
+
+# -- general patient wording (no case) ------------------------------------------------------
+
+
+def _conditional(row: object) -> bool:
+    """A row that applies only in some situations (beyond 'POEMS is possible')."""
+    when = getattr(row, "when", ())
+    return any(
+        set(c.true) - {"poems_possible"}
+        or c.present
+        or c.includes
+        or c.above
+        or c.below
+        or c.one_of
+        for c in when
+    )
+
+
+def _patient_line(comp: Composer, chat: ChatBook, row: object, text: Text) -> str:
+    code = getattr(row, "code", "")
+    plain = comp.say(text.wording())
+    label = getattr(row, "label", None)
+    if isinstance(label, Text) and label is not text:
+        plain = f"{comp.say(label.wording())}: {plain}"
+    if not _conditional(row):
+        return plain
+    if code in chat.conditional:
+        return loc(chat.conditional[code], comp.lang)
+    return chat.say("conditional", comp.lang, text=plain)
+
+
+_ROUTES = {
+    "radiation": ("localized",),
+    "transplant": ("transplant",),
+    "relapse": ("relapse",),
+}
+
+
+def patient_lines(
+    comp: Composer, book: RuleBook, chat: ChatBook, families: tuple[str, ...], topic: str
+) -> list[tuple[str, str, bool]]:
+    """(plain-language line, section) from the rule rows (no case known), conditional where
+    needed, in table order; the flag says the line is conditional."""
+    routes = _ROUTES.get(topic, ("localized", "transplant", "no_transplant"))
+    out = []
+    for fam in families:
+        for row, text, section in _rows(book, fam):
+            route = getattr(row, "route", None)
+            if route is None or routes is None or route in routes:
+                out.append((_patient_line(comp, chat, row, text), section, _conditional(row)))
+    return out
+
+
+def _rows(book: RuleBook, fam: str) -> list[tuple[object, Text, str]]:
+    tr = book.treatment
+    table: dict[str, list[tuple[object, Text, str]]] = {
+        "criteria": [(r, r.label, r.section) for r in book.diagnosis.criteria],
+        "workup": [(r, r.reason, r.section) for r in book.workup],
+        "options": [(r, r.detail, r.section) for r in tr.options],
+        "transplant": [(r, r.text, r.section) for r in tr.transplant_cautions],
+        "cautions": [(r, r.reason, r.section) for r in (*tr.caution, *tr.not_recommended)],
+        "monitoring": [(r, r.detail, r.section) for r in book.monitoring.items],
+        "supportive": [(r, r.reason, r.section) for r in book.supportive],
+        "prognosis": [(r, r.label, r.section) for r in book.prognosis],
+        "warnings": [(r, r.text, r.section) for r in book.warnings],
+    }
+    return table.get(fam, [])

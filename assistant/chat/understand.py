@@ -1,0 +1,197 @@
+"""Understanding one message (pure): language, the question vs the case description around it,
+findings (only from statements, via `extract`), topic scores and scope.
+
+Scope is decided here, from the words alone, before anything touches the index.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from assistant.chat.lexicon import DOMAIN, FOREIGN, GENERIC, STRONG, Hit, Lexicon, words
+from assistant.contracts import Lang
+from assistant.extract import Extraction, extract
+from assistant.language import detect_language
+
+CONTEXT_WEIGHT = 0.35  # case description around the question
+AFTER_WEIGHT = 0.6  # "relapse after ASCT": the thing after "after" is context for the head
+CLOSE_SHARE = 0.4  # a second topic scoring at least half the first is answered too
+_AFTER = frozenset({"after", "following", "post", "tras", "despues", "posterior"})
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
+_ASKING = re.compile(
+    r"^(?:and |y |but |pero |so |entonces )?(?:what|how|which|when|why|who|where|should|is|are|"
+    r"can|could|do|does|did|will|would|may|que|como|cual|cuales|cuando|cuanto|cuanta|cuantos|"
+    r"cuantas|por que|donde|quien|debo|deberia|hay|es|son|se puede|puede|tiene|conviene|"
+    r"tell me|dime|explain|explica)\b"
+)
+
+
+@dataclass(frozen=True)
+class Understanding:
+    """What one message asks and states."""
+
+    lang: Lang
+    question: str  # the asking clause(s); "" when the message only states findings
+    statements: str  # the case description around it
+    extraction: Extraction
+    in_scope: bool
+    scores: dict[str, float] = field(default_factory=dict)  # topic -> lexical score
+    inherited: bool = False  # topics taken from the previous turn
+    named: bool = False  # the question clause names a topic strongly
+    wants_number: bool = False
+    unknown_words: tuple[str, ...] = ()  # content words no lexicon entry knows
+
+    @property
+    def topics(self) -> tuple[str, ...]:
+        """Topics by score (ties by code), the second only when close to the first."""
+        return pick_topics(self.scores)
+
+
+def pick_topics(scores: dict[str, float], limit: int = 2) -> tuple[str, ...]:
+    """Best topics: order by score then code (never by file order); keep close seconds."""
+    ranked = sorted((kv for kv in scores.items() if kv[1] > 0), key=lambda kv: (-kv[1], kv[0]))
+    if not ranked:
+        return ()
+    top = ranked[0][1]
+    return tuple(code for code, s in ranked[:limit] if s >= CLOSE_SHARE * top)
+
+
+def is_question(clause: str) -> bool:
+    """An interrogative clause: '?', '¿' or an asking word at its start."""
+    flat = " ".join(words(clause))
+    return "?" in clause or "¿" in clause or bool(_ASKING.match(flat))
+
+
+def split_message(message: str) -> tuple[str, str]:
+    """(question clauses, statement clauses). A message with no question is all question
+    unless it states findings (decided by the caller)."""
+    parts = [p.strip() for p in _SENTENCE.split(message.strip()) if p.strip()]
+    asked = [p for p in parts if is_question(p)]
+    stated = [p for p in parts if not is_question(p)]
+    return " ".join(asked), " ".join(stated)
+
+
+def _weighted(hits: Sequence[Hit], toks: Sequence[str], weight: float) -> dict[str, float]:
+    """Per topic: the sum over spans of its weight there (a span counts once per topic)."""
+    out: dict[str, float] = {}
+    last: dict[str, tuple[int, float]] = {}  # topic -> (end of its last span, value added)
+    for hit in hits:
+        before = toks[max(0, hit.start - 3) : hit.start]
+        factor = AFTER_WEIGHT if _AFTER & set(before) else 1.0
+        for label, w in hit.labels.items():
+            if label.startswith("@"):
+                continue
+            value = w * weight * factor
+            end, added = last.get(label, (-1, 0.0))
+            if end == hit.start:  # adjacent words of one topic are one mention
+                out[label] += max(0.0, value - added)
+                value = max(value, added)
+            else:
+                out[label] = out.get(label, 0.0) + value
+            last[label] = (hit.end, value)
+    return out
+
+
+def topic_scores(lex: Lexicon, question: str, statements: str) -> tuple[dict[str, float], bool]:
+    """(lexical topic scores, whether the question clause names a topic strongly)."""
+    q_toks, s_toks = words(question), words(statements)
+    q_hits, s_hits = lex.spot(q_toks), lex.spot(s_toks)
+    scores = _weighted(q_hits, q_toks, 1.0)
+    for code, s in _weighted(s_hits, s_toks, CONTEXT_WEIGHT).items():
+        scores[code] = scores.get(code, 0.0) + s
+    strong = any(
+        w >= STRONG and not label.startswith("@") for h in q_hits for label, w in h.labels.items()
+    )
+    return {k: round(v, 6) for k, v in scores.items()}, strong
+
+
+def content_unknown(lex: Lexicon, toks: Sequence[str]) -> tuple[list[Hit], list[str]]:
+    """(lexicon spans, content words outside every span: not stopwords, not numbers)."""
+    hits = lex.spot(toks)
+    covered = {i for h in hits for i in range(h.start, h.end)}
+    unknown = [
+        t
+        for i, t in enumerate(toks)
+        if i not in covered and t not in lex.stopwords and not t.isdigit() and len(t) > 1
+    ]
+    return hits, unknown
+
+
+def decide_scope(lex: Lexicon, message: str, in_conversation: bool, states_case: bool) -> bool:
+    """Foreign terms first; then POEMS words, weighed against the words nobody knows."""
+    hits, unknown = content_unknown(lex, words(message))
+    labels = [set(h.labels) for h in hits]
+    if any(FOREIGN in ls for ls in labels):
+        return False
+    if states_case:
+        return True
+    known = sum(1 for ls in labels if ls - {GENERIC})
+    named = any(
+        DOMAIN in h.labels or any(w >= STRONG for k, w in h.labels.items() if k[0] != "@")
+        for h in hits
+    )
+    if in_conversation:
+        return len(unknown) <= 3 or len(unknown) <= 2 * known
+    return named and len(unknown) <= known + 1
+
+
+def wants_number(lex: Lexicon, question: str) -> bool:
+    """True when the question asks for a dose, threshold, interval, rate or time."""
+    toks = words(question)
+    return any(c.match(toks, i) for c in lex.number_terms for i in range(len(toks)))
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the conversation so far tells about a new message."""
+
+    forced_lang: Lang | None = None
+    last_lang: Lang | None = None
+    previous_topics: tuple[str, ...] = ()
+    in_conversation: bool = False
+    has_case: bool = False
+
+
+def understand(message: str, lex: Lexicon, ctx: Context) -> Understanding:
+    """Everything the engine needs to know about a message before searching."""
+    lang = ctx.forced_lang or detect_language(message, default=ctx.last_lang)
+    previous_topics, in_conversation, has_case = (
+        ctx.previous_topics,
+        ctx.in_conversation,
+        ctx.has_case,
+    )
+    question, statements = split_message(message)
+    ex = _findings(message, question, statements, has_case)
+    if not question and ex.empty:
+        question, statements = statements, ""
+    scores, strong = topic_scores(lex, question, statements)
+    inherited = bool(question) and not strong and bool(previous_topics) and in_conversation
+    if inherited:
+        scores = {code: 1.0 - 0.2 * i for i, code in enumerate(previous_topics)}
+    scope = decide_scope(lex, message, in_conversation or has_case, not ex.empty)
+    _, unknown = content_unknown(lex, words(question))
+    return Understanding(
+        lang=lang,
+        question=question,
+        statements=statements,
+        extraction=ex,
+        in_scope=scope,
+        scores=scores,
+        inherited=inherited,
+        named=strong,
+        wants_number=wants_number(lex, question),
+        unknown_words=tuple(unknown),
+    )
+
+
+def _findings(message: str, question: str, statements: str, has_case: bool) -> Extraction:
+    """Case updates only from stated findings; a what-if question stays hypothetical."""
+    if question:
+        asked = extract(message, in_case=has_case)
+        if asked.hypothetical:
+            return asked
+    if not statements:
+        return Extraction() if question else extract(message, in_case=has_case)
+    return extract(statements, in_case=has_case)

@@ -1,0 +1,127 @@
+"""Topic scoring: one word counts once, phrases hide shorter terms, the question's clause
+weighs more than the case around it, and the order of the knowledge file never matters."""
+
+from __future__ import annotations
+
+import random
+import re
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from assistant.chat import Conversation, respond
+from assistant.chat.lexicon import load_lexicon
+from assistant.chat.understand import Context, pick_topics, topic_scores, understand
+from tests.conftest import KNOWLEDGE
+from tests.fakes import FakeChatEngine
+
+LEX = load_lexicon(KNOWLEDGE)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "score"),
+    [
+        ("diagnostic", "diagnosis", 1.0),
+        ("diagnosis diagnostic", "diagnosis", 1.0),  # adjacent words of one topic: one mention
+        ("relapsed", "relapse", 1.0),
+        ("hormone", "supportive", 1.0),
+        ("hormone replacement", "supportive", 1.25),  # one two-word term: one mention, specific
+        ("autologous transplant", "transplant", 1.0),
+        ("plasma VEGF", "vegf", 1.0),
+    ],
+)
+def test_one_word_counts_once(text: str, topic: str, score: float) -> None:
+    assert topic_scores(LEX, text, "")[0][topic] == score
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "plasma cells in the marrow",
+        "a plasmacytoma",
+        "células plasmáticas clonales",
+        "plasma exchange",
+    ],
+)
+def test_plasma_inside_a_longer_term_is_not_vegf(text: str) -> None:
+    assert "vegf" not in topic_scores(LEX, text, "")[0]
+
+
+def test_the_question_outweighs_the_case_around_it() -> None:
+    scores, strong = topic_scores(
+        LEX, "What treatment should I give?", "VEGF 1200 pg/mL, platelets 620"
+    )
+    assert strong and pick_topics(scores)[0] == "systemic"
+    assert scores["vegf"] < scores["systemic"] / 2
+
+
+def test_ties_are_broken_by_code_not_by_order() -> None:
+    assert pick_topics({"workup": 1.0, "stratification": 1.0}) == ("stratification", "workup")
+    assert pick_topics({"stratification": 1.0, "workup": 1.0}) == ("stratification", "workup")
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("RT dose?", "radiation"),
+        ("PET at baseline?", "workup"),
+        ("¿Biopsia de MO?", "workup"),
+        ("¿TASPE?", "transplant"),
+        ("tto de primera línea", "systemic"),
+        ("dx criteria", "diagnosis"),
+        ("POEMS diseminado", "systemic"),
+        ("¿Inducción antes del trasplante?", "transplant"),
+        ("testosterona baja en POEMS", "workup"),
+        ("What are the options for disseminated disease?", "systemic"),
+    ],
+)
+def test_clinician_vocabulary(question: str, topic: str) -> None:
+    u = understand(question, LEX, Context())
+    assert u.in_scope and topic in u.topics, (u.scores, u.topics)
+
+
+@pytest.fixture(scope="module")
+def shuffled(tmp_path_factory: pytest.TempPathFactory) -> FakeChatEngine:
+    """The knowledge folder with topics (and the terms inside them) in another order."""
+    dest = Path(tmp_path_factory.mktemp("k")) / "knowledge"
+    shutil.copytree(KNOWLEDGE, dest)
+    path = dest / "lexicon" / "topics.toml"
+    text = path.read_text(encoding="utf-8")
+    head, *topics = text.split("[[topic]]")
+    rng = random.Random(12)
+    rng.shuffle(topics)
+    topics = [_shuffle_lists(t, rng) for t in topics]
+    path.write_text(head + "".join("[[topic]]" + t for t in topics), encoding="utf-8")
+    assert path.read_text(encoding="utf-8") != text
+    return FakeChatEngine(knowledge=dest)
+
+
+def _shuffle_lists(block: str, rng: random.Random) -> str:
+    def mix(m: re.Match[str]) -> str:
+        items = m.group(2).split(", ")
+        rng.shuffle(items)
+        return f"{m.group(1)}[{', '.join(items)}]"
+
+    return re.sub(r"^((?:strong|weak) = )\[(.*)\]$", mix, block, flags=re.M)
+
+
+QUESTIONS = [
+    "Relapse 3 years after autologous transplant: what now?",
+    "MO positiva en POEMS, ¿cambia la estrategia?",
+    "What is the radiation dose?",
+    "diagnostic criteria for POEMS",
+    "¿Qué umbral de VEGF en plasma?",
+    "Should thalidomide be avoided?",
+    "How is POEMS told apart from CIDP?",
+]
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_file_order_does_not_change_answers(
+    engine: FakeChatEngine, shuffled: FakeChatEngine, question: str
+) -> None:
+    a = respond(Conversation(), question, engine, date(2026, 11, 24))[0]
+    b = respond(Conversation(), question, shuffled, date(2026, 11, 24))[0]
+    assert (a.topics, a.text) == (b.topics, b.text)
