@@ -68,6 +68,7 @@ def test_app_form_case_changes_the_plan(
         at.selectbox(key=f"f_{key}").set_value("present")
     at.selectbox(key="f_marrow_clonal_plasma_cells").set_value("absent")
     at.number_input(key="f_bone_lesion_count").set_value(1)
+    at.selectbox(key="f_lesion_count_imaging").set_value("pet_ct")  # #11: counted on PET-CT
     at = _submit(at)
     assert not at.exception
     assert "Localized: 1 bone lesion(s)" in _text(at)
@@ -100,7 +101,7 @@ def test_app_chat_findings_fill_the_form(
     assert at.selectbox(key="f_polyneuropathy").value == "present"
     assert at.selectbox(key="f_marrow_clonal_plasma_cells").value == "absent"
     assert at.number_input(key="f_bone_lesion_count").value == 2
-    assert "Localized: 2 bone lesion(s)" in _text(at)
+    assert "Undetermined: 2 bone lesion(s)" in _text(at)  # #11: not counted on PET-CT yet
 
 
 def test_app_language_is_the_chosen_one_and_answers_follow_the_question(
