@@ -89,7 +89,7 @@ def scroll_to_answer(turn: int) -> None:
     """Bring the newest question and the start of its answer into view.
 
     Streamlit keeps the page pinned to the bottom while a long answer renders, so the script
-    re-aligns until the layout is stable (up to 10 s) and stops as soon as the user scrolls.
+    re-aligns until the layout is stable (up to 20 s) and stops as soon as the user scrolls.
     """
     script = f"""<script>
     (() => {{ // turn {turn}
@@ -100,7 +100,7 @@ def scroll_to_answer(turn: int) -> None:
       const tick = () => {{
         const msgs = document.querySelectorAll('[data-testid="stChatMessage"]');
         const start = msgs[Math.max(msgs.length - 2, 0)];
-        if (!start || user || tries++ > 40) return;
+        if (!start || user || tries++ > 80) return;
         const top = start.getBoundingClientRect().top;
         const height = document.body.scrollHeight + msgs.length;
         if (Math.abs(top) > 2) start.scrollIntoView({{block: "start"}});
