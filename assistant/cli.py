@@ -376,7 +376,7 @@ def handout_cmd(
 )
 def eval_cmd(suites: tuple[str, ...], out: Path, pair: tuple[Path, Path] | None) -> None:
     """Score clinical correctness against the gold sets; exit 1 when a gate fails."""
-    from evals.report import compare, write_reports
+    from evals.report import compare, console_table, write_reports
     from evals.run import SUITES, run_eval
 
     if pair:
@@ -395,6 +395,7 @@ def eval_cmd(suites: tuple[str, ...], out: Path, pair: tuple[Path, Path] | None)
     with progress:
         report = run_eval(service, suites or SUITES, report_progress)
     paths = write_reports(report, out)
+    click.echo(console_table(report), nl=False)
     for g in report["gates"]:
         mark = "pass" if g["passed"] else "FAIL"
         click.echo(f"{mark:>4}  {g['gate']:<24} {g['value']:<8} {g['op']} {g['threshold']}")

@@ -12,8 +12,84 @@ def _fmt(value: Any) -> str:
     return f"{value:.4g}" if isinstance(value, float) else str(value)
 
 
-def markdown_report(report: dict[str, Any]) -> str:
-    """Summary tables: gates, metrics, per-topic and per-language scores, retrieval."""
+_SPLIT_KEYS = (
+    "rubric_score",
+    "answer_first",
+    "median_words",
+    "p90_words",
+    "median_words_non_overview",
+    "over_refusals",
+    "under_refusals",
+    "case_changes_by_questions",
+    "language_accuracy",
+    "severity1_in_split",
+    "conversation_turn_accuracy",
+    "citation_validity",
+)
+_GROUP_KEYS = (
+    "n",
+    "rubric_score",
+    "answer_first",
+    "median_words",
+    "over_refusals",
+    "under_refusals",
+    "case_changes",
+    "language_accuracy",
+    "severity1",
+)
+
+
+def _cell(value: Any) -> str:
+    return "–" if value is None else _fmt(value)
+
+
+def split_table(report: dict[str, Any]) -> list[str]:
+    """Markdown rows: the answer metrics of the test split beside the dev split."""
+    by_split = report.get("by_split", {})
+    if not any(by_split.values()):
+        return []
+    lines = ["| metric (questions and turns) | test (gate) | dev |", "|---|---|---|"]
+    for key in _SPLIT_KEYS:
+        test, dev = by_split.get("test", {}).get(key), by_split.get("dev", {}).get(key)
+        if test is not None or dev is not None:
+            lines.append(f"| {key} | {_cell(test)} | {_cell(dev)} |")
+    return lines
+
+
+def group_table(groups: dict[str, dict[str, Any]], title: str) -> list[str]:
+    """Markdown rows: one line per language or topic."""
+    head = " | ".join(_GROUP_KEYS)
+    lines = [f"| {title} | {head} |", "|---" * (len(_GROUP_KEYS) + 1) + "|"]
+    for name, row in groups.items():
+        cells = " | ".join(_cell(row.get(k)) for k in _GROUP_KEYS)
+        lines.append(f"| {name} | {cells} |")
+    return lines
+
+
+def _failures(report: dict[str, Any]) -> list[str]:
+    lines: list[str] = []
+    questions = report["details"].get("questions", [])
+    bad = [
+        q
+        for q in questions
+        if q["split"] == "test"
+        and (q["score"] < 1 or q["severity1"] or q["refused"] != q["expected_refused"])
+    ]
+    if bad:
+        lines += ["", "## Test questions below full marks", ""]
+        lines += [
+            f"- `{q['id']}` {q['score']:.2f} refused={q['refused']} missing={q['missing']} "
+            f"{q['severity1'] or ''}"
+            for q in bad
+        ]
+    turns = [t for t in report["details"].get("conversations", []) if not t["ok"]]
+    if turns:
+        lines += ["", "## Conversation turns that failed", ""]
+        lines += [f"- `{t['id']}` ({t['split']}) {', '.join(t['failed'])}" for t in turns]
+    return lines
+
+
+def _gate_lines(report: dict[str, Any]) -> list[str]:
     meta = report["meta"]
     lines = [
         "# POEMS assistant evaluation",
@@ -32,35 +108,73 @@ def markdown_report(report: dict[str, Any]) -> str:
             f"| {g['gate']} | {_fmt(g['value'])} | {g['op']} {g['threshold']} | "
             f"{'pass' if g['passed'] else 'FAIL'} |"
         )
+    return lines
+
+
+def _retrieval_lines(report: dict[str, Any]) -> list[str]:
+    if not report["retrieval"]:
+        return []
+    lines = ["", "## Retrieval (recall@5, MRR)", "", "| mode | recall@5 | MRR | en | es |"]
+    lines.append("|---|---|---|---|---|")
+    for mode, r in report["retrieval"].items():
+        lines.append(
+            f"| {mode} | {r['recall_at_k']:.3f} | {r['mrr']:.3f} | "
+            f"{r['recall_by_lang']['en']:.3f} | {r['recall_by_lang']['es']:.3f} |"
+        )
+    return lines
+
+
+def markdown_report(report: dict[str, Any]) -> str:
+    """Summary tables: gates, metrics, splits, per-language and per-topic, retrieval."""
+    lines = _gate_lines(report)
     lines += ["", "| metric | value |", "|---|---|"]
     lines += [f"| {k} | {_fmt(v)} |" for k, v in report["metrics"].items()]
-    for title, key in (
-        ("Rubric score by topic", "by_topic"),
-        ("Rubric score by language", "by_lang"),
-    ):
-        if report[key]:
-            lines += ["", f"## {title}", "", "| group | score |", "|---|---|"]
-            lines += [f"| {k} | {v:.3f} |" for k, v in report[key].items()]
-    if report["retrieval"]:
+    splits = split_table(report)
+    if splits:
+        lines += ["", "## Answers: test split (gate) and dev split", "", *splits]
+    for split, parts in report.get("breakdown", {}).items():
         lines += [
             "",
-            "## Retrieval (recall@5, MRR)",
+            f"## By language ({split}, questions)",
             "",
-            "| mode | recall@5 | MRR | en | es |",
-            "|---|---|---|---|---|",
+            *group_table(parts["lang"], "lang"),
         ]
-        for mode, r in report["retrieval"].items():
-            lines.append(
-                f"| {mode} | {r['recall_at_k']:.3f} | {r['mrr']:.3f} | "
-                f"{r['recall_by_lang']['en']:.3f} | {r['recall_by_lang']['es']:.3f} |"
-            )
-    failures = [
-        q for q in report["details"].get("questions", []) if q["score"] < 1 or q["severity1"]
-    ]
-    if failures:
-        lines += ["", "## Questions below full marks", ""]
-        lines += [f"- `{q['id']}` {q['score']:.2f} {q['severity1'] or ''}" for q in failures]
+        lines += [
+            "",
+            f"## By topic ({split}, questions)",
+            "",
+            *group_table(parts["topic"], "topic"),
+        ]
+    lines += _retrieval_lines(report) + _failures(report)
     return "\n".join(lines) + "\n"
+
+
+def console_table(report: dict[str, Any]) -> str:
+    """Plain-text tables for the terminal: answers by split, then the test split by language."""
+    rows = [("questions and turns", "test", "dev")]
+    by_split = report.get("by_split", {})
+    for key in _SPLIT_KEYS:
+        test, dev = by_split.get("test", {}).get(key), by_split.get("dev", {}).get(key)
+        if test is not None or dev is not None:
+            rows.append((key, _cell(test), _cell(dev)))
+    lines = [f"{a:<28} {b:>10} {c:>10}" for a, b, c in rows] if len(rows) > 1 else []
+    test_parts = report.get("breakdown", {}).get("test", {})
+    for key in ("lang", "topic"):
+        groups = test_parts.get(key, {})
+        if groups:
+            lines += [
+                "",
+                f"{'test by ' + key:<18} {'n':>4} {'rubric':>7} {'first':>6} "
+                f"{'words':>6} {'over':>5} {'under':>6} {'case':>5} {'lang':>5} {'sev1':>5}",
+            ]
+            for name, g in groups.items():
+                lines.append(
+                    f"{name:<18} {g['n']:>4} {_cell(g['rubric_score']):>7} "
+                    f"{_cell(g['answer_first']):>6} {_cell(g['median_words']):>6} "
+                    f"{g['over_refusals']:>5} {g['under_refusals']:>6} {g['case_changes']:>5} "
+                    f"{_cell(g['language_accuracy']):>5} {g['severity1']:>5}"
+                )
+    return "\n".join(lines) + ("\n" if lines else "")
 
 
 def _bars(title: str, data: dict[str, float]) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -24,6 +25,7 @@ class RetrievalCase(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     id: str = Field(description="Stable case id.")
+    split: Literal["dev", "test"] = Field(description="dev: may be tuned on; test: never.")
     lang: Lang = Field(description="Language of the question.")
     question: str = Field(description="The question as a user would type it.")
     sections: tuple[str, ...] = Field(min_length=1, description="Section ids that answer it.")
@@ -71,6 +73,8 @@ def score_mode(search: SearchFn, cases: Sequence[RetrievalCase], mode: str, k: i
         if rank is None:
             misses.append(case.id)
     all_hits = hits["en"] + hits["es"]
+    if not all_hits:
+        raise ValueError("no retrieval cases to score")
     return ModeScore(
         mode=mode,
         recall_at_k=round(sum(all_hits) / len(all_hits), 4),
