@@ -4,8 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/pip install --quiet -c constraints.txt
 PORT ?= 8501
-# Whole-project branch coverage measured by `make test` on 2026-11-25; raise it, never lower it.
-COV_MIN ?= 85
+# Whole-project branch coverage: 94.0% measured on 2026-11-25 (full suite); raise, never lower.
+COV_MIN ?= 94
 # 100% branch coverage: the rule core and the answer composition (paths adjusted at merge).
 COV_FULL ?= assistant/rules/*,assistant/chat/compose*
 export HF_HUB_OFFLINE := 1
@@ -37,9 +37,10 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-# The contributor loop (< 60 s on 2 cores): lint plus every test not marked slow or load.
+# The contributor loop (< 60 s on 2 cores): lint plus every test not marked slow or load, with
+# 50 hypothesis examples per property instead of 150 (the property tests were ~40% of the time).
 check: lint
-	$(BIN)/pytest -q -m "not slow and not load" -n 2
+	HYPOTHESIS_MAX_EXAMPLES=50 $(BIN)/pytest -q -m "not slow and not load" -n 2
 
 # The full run: every test once with coverage, the coverage gates, then the evaluation gate
 # (the only place the evaluation runs).

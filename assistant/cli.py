@@ -398,7 +398,8 @@ def eval_cmd(suites: tuple[str, ...], out: Path, pair: tuple[Path, Path] | None)
     click.echo(console_table(report), nl=False)
     for g in report["gates"]:
         mark = "pass" if g["passed"] else "FAIL"
-        click.echo(f"{mark:>4}  {g['gate']:<24} {g['value']:<8} {g['op']} {g['threshold']}")
+        target = "" if g.get("on_target", True) else f"  (target {g['op']} {g['target']})"
+        click.echo(f"{mark:>4}  {g['gate']:<26} {g['value']:<8} {g['op']} {g['threshold']}{target}")
     click.echo(f"Reports: {', '.join(str(p) for p in paths)}")
     if not report["passed"]:
         click.echo("Error: an evaluation gate failed (see report.md)", err=True)

@@ -100,13 +100,15 @@ def _gate_lines(report: dict[str, Any]) -> list[str]:
         "",
         f"**Result: {'PASS' if report['passed'] else 'FAIL'}**",
         "",
-        "| gate | value | threshold | result |",
-        "|---|---|---|---|",
+        "| gate | value | floor (enforced) | target | result |",
+        "|---|---|---|---|---|",
     ]
     for g in report["gates"]:
+        target = g.get("target", g["threshold"])
+        below = "" if g.get("on_target", g["passed"]) else " (below target)"
         lines.append(
             f"| {g['gate']} | {_fmt(g['value'])} | {g['op']} {g['threshold']} | "
-            f"{'pass' if g['passed'] else 'FAIL'} |"
+            f"{g['op']} {target} | {'pass' if g['passed'] else 'FAIL'}{below} |"
         )
     return lines
 

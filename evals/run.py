@@ -108,9 +108,21 @@ def gates(metrics: dict[str, Any], thresholds: Path = THRESHOLDS) -> list[dict[s
         value = metrics[name]
         if "min" in bound:
             ok, op, limit = value >= bound["min"], ">=", bound["min"]
+            on_target = value >= bound.get("target", bound["min"])
         else:
             ok, op, limit = value <= bound["max"], "<=", bound["max"]
-        out.append({"gate": name, "value": value, "op": op, "threshold": limit, "passed": ok})
+            on_target = value <= bound.get("target", bound["max"])
+        out.append(
+            {
+                "gate": name,
+                "value": value,
+                "op": op,
+                "threshold": limit,
+                "target": bound.get("target", limit),
+                "passed": ok,
+                "on_target": on_target,
+            }
+        )
     return out
 
 

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
     from assistant.ports import Embedder
 
+
 def snapshot_path(home: Path) -> Path:
     """Where the snapshot of the embedded store lives."""
     return home / "chroma" / "poems_snapshot" / "index.npz"

@@ -61,11 +61,14 @@ class _Found:
     head: int = 0  # cue kinds of the sentence's list head, if any
 
 
+_HEAD_WORDS = 6  # a list head is a few cue words: "still pending:", "no se ha realizado:"
+
+
 def _list_head(m: Matcher, s: Sentence) -> int:
     """Cue kinds of a head made only of cue words before a colon ('pending: X, Y')."""
     colon = s.text.find(":")
     head = [t for t in s.tokens if t.end <= colon]
-    hits = m.cues.find(head) if 0 < len(head) <= 6 else []
+    hits = m.cues.find(head) if 0 < len(head) <= _HEAD_WORDS else []
     covered = sum(h.last - h.first for h in hits)
     return flags_of(hits) if hits and covered == len(head) else 0
 

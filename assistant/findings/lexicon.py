@@ -21,6 +21,7 @@ from pydantic import (
 )
 
 from assistant.contracts import Localized, PatientCase
+from assistant.contracts.case import VegfResult
 from assistant.errors import KnowledgeError
 from assistant.text import fold
 
@@ -34,6 +35,11 @@ def _check_phrase(phrase: str) -> str:
     if not body.strip() or fold(body) != body or any(c in body for c in "-/*"):
         raise ValueError(f"{phrase!r} must be folded (lower case, no accents, no '-' or '/')")
     return phrase
+
+
+def contract_max(field: str, model: type[BaseModel] = PatientCase) -> float:
+    """The upper bound the case contract sets on a field (one source for plausibility)."""
+    return next(float(m.le) for m in model.model_fields[field].metadata if hasattr(m, "le"))
 
 
 def _check_value(field: str, value: Value, append: bool = False) -> None:
@@ -124,6 +130,17 @@ class Quantity(BaseModel):
     @classmethod
     def _folded(cls, labels: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(_check_phrase(p) for p in labels)
+
+    @model_validator(mode="after")
+    def _within_the_contract(self) -> Quantity:
+        limit = (
+            contract_max("value_pg_ml", VegfResult)
+            if self.field == "vegf"
+            else contract_max(self.field)
+        )
+        if not 0 <= self.min <= self.max <= limit:
+            raise ValueError(f"min/max must lie within 0..{limit:g}, the contract's range")
+        return self
 
 
 class Counts(BaseModel):

@@ -123,7 +123,8 @@ def compile_lexicon(lex: Lexicon) -> Matcher:
 
 
 def _default_dir() -> Path:
-    return Path(__file__).resolve().parents[2] / "knowledge"
+    """The knowledge folder shipped with the package (as `settings.packaged_knowledge`)."""
+    return (Path(__file__).resolve().parents[1] / "_data" / "knowledge").resolve()
 
 
 @lru_cache(maxsize=4)

@@ -8,9 +8,15 @@ from typing import Any
 
 from assistant.contracts import Localized
 from assistant.findings import notes
-from assistant.findings.lexicon import AgeWords, Counts
+from assistant.findings.lexicon import AgeWords, Counts, contract_max
 
 _SEP = r"[\s\-/.]*"
+
+
+def _fits(value: float, field: str) -> bool:
+    return 0 < value <= contract_max(field)
+
+
 _DASHED = r"[\s\-]+"
 
 
@@ -46,11 +52,11 @@ _SHORT = re.compile(r"^\s*(\d{2,3})([mfhv])(?![a-z0-9])")  # "45M", "62F" openin
 def age(w: AgeWords, clause: str) -> dict[str, Any]:
     """Age only from age phrases: never from '3 years after' or 'for 2 years'."""
     short = _SHORT.search(clause)
-    if short and 0 < int(short.group(1)) <= 120:
+    if short and _fits(int(short.group(1)), "age_years"):
         return {"age_years": int(short.group(1)), "sex": _SHORT_SEX[short.group(2)]}
     for pattern in _age_patterns(w):
         hit = pattern.search(clause)
-        if hit and 0 < int(hit.group(1)) <= 120:
+        if hit and _fits(int(hit.group(1)), "age_years"):
             return {"age_years": int(hit.group(1))}
     return {}
 
@@ -105,7 +111,7 @@ def ecog(c: Counts, clause: str) -> tuple[dict[str, Any], list[Localized]]:
     if hit is None:
         return {}, []
     value = int(hit.group(1))
-    if hit.group(2) or value > 4:
+    if hit.group(2) or value > contract_max("ecog_performance_status"):
         return {}, [notes.ecog(hit.group(0).split(None, 1)[-1])]
     return {"ecog_performance_status": value}, []
 
@@ -127,7 +133,7 @@ def lenalidomide_cycles(c: Counts, clause: str) -> dict[str, Any]:
     """'6 cycles of lenalidomide', 'lenalidomida x 4 ciclos'."""
     for pattern in _cycles_patterns(c.lenalidomide, c.cycle_words):
         hit = pattern.search(clause)
-        if hit and int(hit.group(1)) <= 200:
+        if hit and int(hit.group(1)) <= contract_max("prior_lenalidomide_cycles"):
             return {"prior_lenalidomide_cycles": int(hit.group(1))}
     return {}
 
@@ -141,4 +147,4 @@ def radiation_dose(clause: str) -> dict[str, Any]:
     if hit is None or re.search(r"\d\s*-\s*$", clause[: hit.start()]):
         return {}
     value = float(hit.group(1).replace(",", "."))
-    return {"radiation_dose_gy": value} if 0 < value <= 100 else {}
+    return {"radiation_dose_gy": value} if _fits(value, "radiation_dose_gy") else {}

@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from assistant.contracts import Localized
+from assistant.contracts.case import VegfResult
 from assistant.findings import notes, special
-from assistant.findings.lexicon import Quantity
+from assistant.findings.lexicon import Quantity, contract_max
 from assistant.findings.matcher import Matcher
 from assistant.findings.numbers import NUMBER, Reading, read_number, read_quantity
 from assistant.findings.sentences import Clause, Sentence
@@ -46,7 +47,7 @@ def _vegf(value: float, clause: Clause, nxt: Clause | None) -> ClauseValues:
     vegf: dict[str, Any] = {"value_pg_ml": value, "specimen": specimen}
     uln = _ULN.search(f"{clause.text} {nxt.text if nxt else ''}")
     limit = read_number(uln.group("num")) if uln else None
-    if limit is not None and 0 < limit <= 100_000:
+    if limit is not None and 0 < limit <= contract_max("upper_limit_normal_pg_ml", VegfResult):
         vegf["upper_limit_normal_pg_ml"] = float(limit)
     out = ClauseValues(updates={"vegf": vegf})
     if specimen == "unknown":

@@ -216,3 +216,19 @@ def test_cli_eval_exits_nonzero_on_a_broken_rule_table(
     assert result.exit_code == 1
     assert "FAIL  severity1_errors" in result.stdout
     assert "an evaluation gate failed" in result.stderr
+
+
+def test_gate_below_target_but_above_floor_passes_and_is_flagged(tmp_path: Path) -> None:
+    from evals.run import gates
+
+    spec = tmp_path / "t.toml"
+    spec.write_text(
+        "[gate.rubric_score]\nmin = 0.7\ntarget = 0.95\n"
+        "[gate.over_refusals]\nmax = 5\ntarget = 0\n",
+        encoding="utf-8",
+    )
+    checked = {g["gate"]: g for g in gates({"rubric_score": 0.8, "over_refusals": 9}, spec)}
+    assert checked["rubric_score"]["passed"] and not checked["rubric_score"]["on_target"]
+    assert not checked["over_refusals"]["passed"]
+    met = gates({"rubric_score": 0.96, "over_refusals": 0}, spec)
+    assert all(g["passed"] and g["on_target"] for g in met)

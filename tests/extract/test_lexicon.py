@@ -53,6 +53,7 @@ def test_lexicon_bundled_files_load() -> None:
             id="factor",
         ),
         pytest.param(lambda f, c: c["negation"].pop("before"), "negation.before", id="cues"),
+        pytest.param(lambda f, c: f["quantity"][1].update(max=9000), "quantity.1", id="range"),
     ],
 )
 def test_lexicon_error_names_file_and_key(mutate: Any, key: str) -> None:

@@ -158,21 +158,39 @@ def test_full_disk_rebuild_keeps_old_index_answering(
 
 
 def test_store_fault_on_an_index_that_opens_never_moves_it(
-    tmp_path: Path, small_knowledge: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
+    small_knowledge: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
+    """The fault happens while another builder holds the lock: recovery waits for it first."""
+    import threading
+    import time
+
+    from ingest.lock import build_lock
+
     home = tmp_path / "h"
     service = Assistant(Settings(home=home, knowledge_dir=small_knowledge))
     first = service.ensure_index()
-    real, calls = HybridRetriever.search, []
+    real, calls, ready = HybridRetriever.search, [], threading.Event()
+
+    def hold_lock() -> None:
+        with build_lock(home, 5):
+            ready.set()
+            time.sleep(1.0)
 
     def flaky(self: HybridRetriever, *args: object, **kwargs: object) -> object:
         calls.append(1)
         if len(calls) == 1:
+            threading.Thread(target=hold_lock).start()
+            ready.wait(5)
             raise RuntimeError("transient read error")
         return real(self, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(HybridRetriever, "search", flaky)
-    assert service.search("radiation dose", k=1)[0].chunk.section_id == "rt-dose"
+    with caplog.at_level(logging.WARNING):
+        assert service.search("radiation dose", k=1)[0].chunk.section_id == "rt-dose"
+    assert "another poems process is building the index" in caplog.text  # waited first
     assert _broken(home) == []
     assert service.status().manifest == first
 

@@ -67,7 +67,10 @@ def venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     ).stdout.strip()
     Path(purelib, "shared-deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     pip = [sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "-q"]
-    subprocess.run([*pip, str(wheel)], check=True, capture_output=True)
+    # --ignore-installed: the editable install of this checkout is visible through the .pth
+    # line and has the same version; without it pip may call the wheel "already satisfied".
+    subprocess.run([*pip, "--ignore-installed", str(wheel)], check=True, capture_output=True)
+    assert list(Path(purelib).glob("poems_assistant-*.dist-info")), "the wheel was not installed"
     return root
 
 
