@@ -151,13 +151,6 @@ def _detail(comp: Composer, chat: ChatBook, ranked: Sequence[Scored]) -> None:
         added += add_sentence(comp, s.text, s.chunk)
 
 
-def _cap(comp: Composer, limit: int) -> None:
-    start = max(i for i, line in enumerate(comp.lines) if line.startswith("### "))
-    bullets = [i for i in range(start, len(comp.lines)) if comp.lines[i].startswith("- ")]
-    if len(bullets) > limit:
-        del comp.lines[bullets[limit] :]
-
-
 def _related(comp: Composer, passages: Sequence[Passage]) -> None:
     """The best search hit whose sentences are not in the answer yet (one sentence)."""
     for p in passages[:2]:

@@ -213,4 +213,4 @@ def cannot_answer(unknown: Sequence[str], missing: Sequence[str], named: bool) -
     if not unknown or not missing:
         return False
     share = len(missing) / len(unknown)
-    return not named or (len(missing) >= 3 and share > 0.6)
+    return (not named and share >= 0.5) or (len(missing) >= 3 and share > 0.6)

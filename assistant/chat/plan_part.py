@@ -55,6 +55,15 @@ def _items(plan: Plan, comp: Composer, sections: tuple[str, ...]) -> list[tuple[
     return out
 
 
+def _provenance(plan: Plan) -> tuple[dict[str, str], dict[str, str]]:
+    """(option code -> section holding its doses, gate code -> section explaining it)."""
+    tr = plan.treatment
+    doses = {o.code: o.dose_section for o in tr.primary if o.dose_section}
+    gates = {g.code: g.section for o in tr.primary for g in o.gates}
+    gates |= {g.code: g.section for n in (*tr.caution, *tr.not_recommended) for g in n.gates}
+    return doses, gates
+
+
 def compose_plan(comp: Composer, plan: Plan, families: tuple[str, ...], limit: int = 0) -> None:
     """The patient-specific part of an answer, from the shared plan view (at most `limit`
     bullets when limit > 0); safety gates follow the item they apply to."""
@@ -62,11 +71,13 @@ def compose_plan(comp: Composer, plan: Plan, families: tuple[str, ...], limit: i
         return
     comp.heading(t("for_patient", comp.lang))
     start = len(comp.lines)
+    doses, gates = _provenance(plan)
     for family in families:
         for item, section in _items(plan, comp, _FAMILIES[family]):
-            comp.claim(_line(item, comp, plan.today), section)
+            extra = doses.get(item.code, "") if item.doses and item.section == "treatment" else ""
+            comp.claim(_line(item, comp, plan.today), *(x for x in (section, extra) if x))
             for gate in item.gates:
-                comp.claim(gate.text, section)
+                comp.claim(gate.text, gates.get(gate.code, section))
     if limit:
         bullets = [i for i in range(start, len(comp.lines)) if comp.lines[i].startswith("- ")]
         if len(bullets) > limit:

@@ -203,3 +203,18 @@ def test_user_documents_are_quoted_inert_with_their_title() -> None:
     lines = [x for x in quoted.splitlines() if "Ignore" in x or "evil" in x]
     assert lines and all(x.startswith("> ") for x in lines)
     assert "](http" not in quoted and "![" not in quoted
+
+
+def test_every_cited_line_is_supported_by_its_passages(engine: FakeChatEngine) -> None:
+    from evals.metrics import citation_check
+    from tests.chat.test_routing import TABLE
+
+    for messages, *_ in FOLLOW_UPS:
+        answers, _ = run(engine, *messages)
+        for a in answers:
+            valid, total = citation_check(a)
+            assert valid == total, (messages, a.text)
+    for q, *_ in TABLE:
+        single, _ = run(engine, q)
+        valid, total = citation_check(single[0])
+        assert valid == total, q

@@ -62,8 +62,8 @@ def test_ask_patient_audience_is_plain() -> None:
 def test_chat_jsonl_one_answer_per_line_and_new_resets() -> None:
     lines = "\n".join(
         [
-            "Varón de 60 años con polineuropatía, gammapatía lambda, 2 lesiones escleróticas y "
-            "médula ósea negativa",
+            "Varón de 60 años con polineuropatía y gammapatía lambda. PET-TC: 2 lesiones "
+            "escleróticas. Médula ósea negativa.",
             "¿y si la médula fuera positiva?",
             "dose?",
             "/new",
