@@ -121,5 +121,13 @@ def ecog(written: str) -> Localized:
     )
 
 
+def age(written: str, limit: int) -> Localized:
+    """An age phrase with an impossible age: asked about, not used."""
+    return _n(
+        f"Age {written}: not used (it must be at most {limit} years). Please check it.",
+        f"Edad {written}: no se usa (debe ser como máximo de {limit} años). Compruébela.",
+    )
+
+
 def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]

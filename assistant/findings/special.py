@@ -61,6 +61,15 @@ def age(w: AgeWords, clause: str) -> dict[str, Any]:
     return {}
 
 
+def age_notes(w: AgeWords, clause: str) -> list[Localized]:
+    """A note for an age phrase whose age is impossible (e.g. 'aged 150'): never stored."""
+    for pattern in _age_patterns(w):
+        hit = pattern.search(clause)
+        if hit and not _fits(int(hit.group(1)), "age_years"):
+            return [notes.age(hit.group(1), int(contract_max("age_years")))]
+    return []
+
+
 @lru_cache(maxsize=4)
 def _count_patterns(
     words: tuple[str, ...],

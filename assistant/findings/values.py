@@ -90,6 +90,7 @@ def clause_values(m: Matcher, s: Sentence, clause: Clause, nxt: Clause | None) -
             _merge(out, _reading(m, reading, s, clause, nxt))
     counts = m.lexicon.findings.counts
     out.updates |= special.age(m.lexicon.findings.age, clause.text)
+    out.notes += special.age_notes(m.lexicon.findings.age, clause.text)
     out.updates |= special.lesion_count(counts, clause.text)
     ecog, ecog_notes = special.ecog(counts, clause.text)
     out.updates |= ecog | special.lenalidomide_cycles(counts, clause.text)

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.slow
 @pytest.mark.parametrize(
     ("message", "field", "note"),
     [
-        ("Patient aged 150 with polyneuropathy", "age_years", "less than or equal to 120"),
+        ("Patient aged 150 with polyneuropathy", "age_years", "at most 120"),
         ("Patient with POEMS, VEGF 1500", "vegf", "serum or plasma"),
         ("Paciente con POEMS, plaquetas 5000", "platelets_10e9_l", "unidad"),
         ("Patient with POEMS, Hb 105", "hemoglobin_g_dl", "unit"),
@@ -26,7 +26,10 @@ def test_chat_bad_values_become_notes(
 ) -> None:
     answer, conv = built_service.chat(Conversation(), message, date(2026, 11, 24))
     assert any(note in n for n in answer.notes), answer.notes
-    assert conv.case is None or getattr(conv.case, field) in (None, "unknown")
+    value = getattr(conv.case, field) if conv.case is not None else None
+    if field == "vegf" and value is not None:  # kept, but never compared: specimen unknown
+        value = value.specimen
+    assert value in (None, "unknown")
 
 
 def test_chat_contradiction_is_not_applied(built_service: Assistant) -> None:
