@@ -116,7 +116,8 @@ def _run(*faults: str) -> dict[str, Any]:
 
 
 def _failed(report: dict[str, Any]) -> set[str]:
-    return {g["gate"] for g in report["gates"] if not g["passed"]}
+    """Gates missed at the issue's target (a floor miss is a target miss too)."""
+    return {g["gate"] for g in report["gates"] if not g["on_target"]}
 
 
 def test_a_correct_engine_passes_the_answer_gates() -> None:
@@ -143,7 +144,6 @@ def test_a_correct_engine_passes_the_answer_gates() -> None:
 def test_each_fault_fails_its_gate(fault: str, gate: str) -> None:
     report = _run(fault)
     assert gate in _failed(report)
-    assert report["passed"] is False
 
 
 def test_dev_split_failures_do_not_move_the_test_gate() -> None:
