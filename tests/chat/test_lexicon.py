@@ -75,11 +75,25 @@ def test_ties_are_broken_by_code_not_by_order() -> None:
         ("¿Inducción antes del trasplante?", "transplant"),
         ("testosterona baja en POEMS", "workup"),
         ("What are the options for disseminated disease?", "systemic"),
+        ("How should lenalidomide be dosed with renal impairment?", "drug_safety"),
+        ("len en ERC / diálisis", "drug_safety"),
+        ("¿Qué efectos secundarios tiene la lenalidomida?", "drug_safety"),
+        ("anticoncepción con lenalidomida", "drug_safety"),
+        ("neutrophils 0.8, can I start lenalidomide?", "drug_safety"),
     ],
 )
 def test_clinician_vocabulary(question: str, topic: str) -> None:
     u = understand(question, LEX, Context())
     assert u.in_scope and topic in u.topics, (u.scores, u.topics)
+
+
+def test_every_guideline_section_is_reachable_from_a_topic() -> None:
+    """A section no topic lists can never be quoted in a chat answer (renal dosing once was)."""
+    ids = set()
+    for md in (KNOWLEDGE / "guideline").glob("*/*.md"):
+        ids |= set(re.findall(r"^## .*\{#([a-z0-9-]+)\}", md.read_text(encoding="utf-8"), re.M))
+    listed = {s for topic in LEX.topics for s in topic.sections}
+    assert ids and sorted(ids - listed) == []
 
 
 @pytest.fixture(scope="module")
