@@ -158,6 +158,9 @@ def _in_scope(
     _case_lines(comp, engine.chatbook(), changes, ex.hypothetical)
     intent, topics, refused = _body(comp, u, engine, plan)
     note_texts = tuple(loc(n, u.lang) for n in (*ex.notes, *notes))
+    if u.repairs:
+        pairs = ", ".join(f"“{typed}” → “{read}”" for typed, read in u.repairs)
+        note_texts = (engine.chatbook().say("read_as", u.lang, pairs=pairs), *note_texts)
     comp.lines += [f"\n> **{t('note', u.lang)}:** {n}" for n in note_texts]
     saved = bool(changes) and not ex.hypothetical
     fields = {

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from assistant.chat.spelling import Speller
 from assistant.contracts import Localized
 from assistant.errors import KnowledgeError
 from assistant.text import fold
@@ -116,6 +117,15 @@ class Lexicon(BaseModel):
 
     scope: Scope
     topics: tuple[Topic, ...] = Field(alias="topic")
+    corpus: tuple[str, ...] = Field((), exclude=True, description="Guideline texts (speller).")
+
+    @cached_property
+    def speller(self) -> Speller:
+        """Typo repair against the guideline's words and every lexicon term."""
+        terms = [x for _, texts, _ in self._entries() for x in texts]
+        terms += [*self.scope.stop, *self.scope.number]
+        terms += [w for k, v in self.scope.expand.items() for w in (k, v)]
+        return Speller.build(self.corpus, terms)
 
     def topic(self, code: str) -> Topic:
         """The topic with this code."""
@@ -209,4 +219,5 @@ def load_lexicon(knowledge_dir: Path, section_ids: set[str] | None = None) -> Le
         unknown = sorted({s for t in lex.topics for s in t.sections} - section_ids)
         if unknown:
             raise KnowledgeError(f"{path}: unknown section ids {unknown}", "use guideline ids")
-    return lex
+    files = sorted((knowledge_dir / "guideline").glob("*/*.md"))
+    return lex.model_copy(update={"corpus": tuple(f.read_text(encoding="utf-8") for f in files)})

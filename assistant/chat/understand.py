@@ -42,6 +42,7 @@ class Understanding:
     named: bool = False  # the question clause names a topic strongly
     wants_number: bool = False
     unknown_words: tuple[str, ...] = ()  # content words no lexicon entry knows
+    repairs: tuple[tuple[str, str], ...] = ()  # typos read as known words (typed, read as)
 
     @property
     def topics(self) -> tuple[str, ...]:
@@ -156,6 +157,7 @@ class Context:
 
 def understand(message: str, lex: Lexicon, ctx: Context) -> Understanding:
     """Everything the engine needs to know about a message before searching."""
+    message, repairs = lex.speller.repair(message)
     lang = ctx.forced_lang or detect_language(message, default=ctx.last_lang)
     previous_topics, in_conversation, has_case = (
         ctx.previous_topics,
@@ -183,6 +185,7 @@ def understand(message: str, lex: Lexicon, ctx: Context) -> Understanding:
         named=strong,
         wants_number=wants_number(lex, question),
         unknown_words=tuple(unknown),
+        repairs=repairs,
     )
 
 

@@ -1,0 +1,97 @@
+"""Typo repair for chat messages (pure): "pruebsa" -> "pruebas", "camniar" -> "caminar".
+
+A word is left alone when it is short, holds a digit, or is known: a folded word of the
+guideline (both languages), of the topic lexicon, or one starting with a lexicon stem
+("lenalidom*"). An unknown word becomes a lexicon word (the words routing understands) only
+when one Damerau-Levenshtein edit away (two for long words); the caller shows each repair.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
+
+from assistant.text import fold
+
+MIN_LEN = 5  # shorter words are too ambiguous to repair (and often abbreviations)
+LONG = 9  # from this length two edits are allowed
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+@dataclass(frozen=True)
+class Speller:
+    """Known words (folded) and lexicon stems; `repair` returns the text and the changes."""
+
+    words: dict[str, str]  # folded word -> the form shown (most common spelling, accents kept)
+    targets: frozenset[str] = frozenset()  # words a typo may become: the lexicon's own
+    stems: tuple[str, ...] = ()
+    _choices: tuple[str, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_choices", tuple(sorted(self.targets)))
+
+    @classmethod
+    def build(cls, texts: Iterable[str], terms: Iterable[str]) -> Speller:
+        """From guideline texts (forms counted, most common kept) and lexicon terms."""
+        counts: dict[str, dict[str, int]] = {}
+        for text in texts:
+            for tok in _TOKEN.findall(text):
+                low = tok.lower()
+                forms = counts.setdefault(fold(low), {})
+                forms[low] = forms.get(low, 0) + 1
+        words = {k: max(sorted(v), key=lambda f: v[f]) for k, v in counts.items()}
+        stems: set[str] = set()
+        targets: set[str] = set()
+        for term in terms:
+            for part in fold(term).replace("*", "* ").split():
+                clean = re.sub(r"[^a-z0-9*]", "", part)
+                if clean.endswith("*"):
+                    if len(clean) > MIN_LEN:
+                        stems.add(clean[:-1])
+                elif clean:
+                    words.setdefault(clean, clean)
+                    targets.add(clean)
+        return cls(words, frozenset(targets), tuple(sorted(stems)))
+
+    def known(self, folded: str) -> bool:
+        """A word of the guideline or lexicon, or one starting with a lexicon stem."""
+        return folded in self.words or any(folded.startswith(s) for s in self.stems)
+
+    def fix(self, word: str) -> str | None:
+        """The repaired form of one unknown word, or None to keep it."""
+        folded = fold(word.lower())
+        if len(folded) < MIN_LEN or self.known(folded):
+            return None
+        limit = 1 if len(folded) < LONG else 2
+        found = process.extract(
+            folded,
+            self._choices,
+            scorer=DamerauLevenshtein.distance,
+            score_cutoff=limit,
+            limit=None,
+        )
+        if found:  # fewest edits, then the same length (a swap beats a dropped letter), then a-z
+            best = min(found, key=lambda f: (f[1], abs(len(f[0]) - len(folded)), f[0]))
+            return self.words[best[0]]
+        for stem in self.stems:  # "camniar": the stem "camin" one edit from "camni"
+            head = folded[: len(stem)]
+            if DamerauLevenshtein.distance(head, stem, score_cutoff=1) <= 1:
+                return stem + folded[len(stem) :]
+        return None
+
+    def repair(self, text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+        """(text with unknown words repaired, the (typed, read as) pairs in order)."""
+        changes: list[tuple[str, str]] = []
+
+        def sub(m: re.Match[str]) -> str:
+            new = self.fix(m.group(0))
+            if new is None:
+                return m.group(0)
+            changes.append((m.group(0), new))
+            return new
+
+        return _TOKEN.sub(sub, text), tuple(dict.fromkeys(changes))

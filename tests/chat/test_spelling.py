@@ -1,0 +1,57 @@
+"""Typo repair before understanding: only unknown words, only into lexicon words, always shown."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.chat import Conversation, respond
+from assistant.chat.lexicon import load_lexicon
+from assistant.chat.spelling import Speller
+from tests.conftest import KNOWLEDGE
+from tests.fakes import FakeChatEngine
+
+SPELLER = load_lexicon(KNOWLEDGE).speller
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("que pruebsa pido ante sospecha de poems", "que pruebas pido ante sospecha de poems"),
+        ("will my dad walk agian after treatment?", "will my dad walk again after treatment?"),
+        ("mi padre volvera a camniar", "mi padre volvera a caminar"),
+        ("trasplnate autologo", "trasplante autologo"),
+        ("folow up of POEMS", "follow up of POEMS"),
+    ],
+)
+def test_typos_become_lexicon_words(typed: str, read: str) -> None:
+    assert SPELLER.repair(typed)[0] == read
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lenalidomida 25 mg",  # a lexicon stem
+        "hepatoesplenomegalia",  # starts with a stem / guideline word
+        "Can my father drive?",  # "drive" is one edit from no lexicon word
+        "VEGF 1200 pg/mL, IgA lambda",  # short words, numbers and units are never touched
+        "¿Cuál es la dosis?",
+    ],
+)
+def test_known_and_short_words_are_kept(text: str) -> None:
+    assert SPELLER.repair(text) == (text, ())
+
+
+def test_ties_prefer_a_swap_of_the_same_length() -> None:
+    sp = Speller.build([], ["prueba de embarazo", "pruebas"])
+    assert sp.fix("pruebsa") == "pruebas"  # one swap, not one dropped letter ("prueba")
+
+
+def test_the_repair_is_shown_in_the_answer_and_the_question_is_answered() -> None:
+    engine = FakeChatEngine()
+    answer, _ = respond(
+        Conversation(), "will my dad walk agian after poems treatment?", engine, date(2026, 11, 24)
+    )
+    assert not answer.refused
+    assert any("agian" in n and "again" in n for n in answer.notes)
