@@ -43,6 +43,7 @@ class Parts:
     wants_number: bool = False
     query: str = ""
     plan_first: bool = False
+    lead: tuple[tuple[str, str], ...] = ()  # (section, contains): a broad question's answer
 
 
 def _plan_direct(comp: Composer, plan: Plan) -> None:
@@ -95,12 +96,30 @@ def _opening(
     comp.heading(chat.say("direct", comp.lang))
     if p.plan is not None and p.plan_first and not p.wants_number:
         _plan_direct(comp, p.plan)
+        if not p.plan.treatment.primary:  # no option yet: what the guideline says for the stratum
+            for section_id, contains in _for_stratum(p.lead, p.plan.stratification.status)[:2]:
+                _key_point(comp, section_id, contains)
+    elif p.lead and comp.audience == "clinician":
+        for section_id, contains in p.lead:
+            _key_point(comp, section_id, contains)
     elif lay and lay[0][0] > 0:
         for _, text, section in lay[:2]:
             comp.claim(text, section)
     else:
         for s in direct(p.ranked, 60 if comp.audience == "patient" else 90):
             add_sentence(comp, s.text, s.chunk)
+
+
+_STRATUM_SECTIONS = {
+    "localized": ("rt-", "strat-localized"),
+    "disseminated": ("asct-", "sys-", "strat-disseminated", "caution-"),
+}
+
+
+def _for_stratum(lead: Sequence[tuple[str, str]], stratum: str) -> list[tuple[str, str]]:
+    """Lead sentences that apply to the patient's stratum (all when it is undetermined)."""
+    keep = _STRATUM_SECTIONS.get(stratum)
+    return [x for x in lead if keep is None or x[0].startswith(keep)]
 
 
 _SEED = re.compile(r"(?i)\bseed|semilla")

@@ -16,7 +16,7 @@ from assistant.chat import compose, evidence
 from assistant.chat.cite import Composer
 from assistant.chat.knowledge import ChatBook
 from assistant.chat.lexicon import Lexicon, expand
-from assistant.chat.understand import Context, Understanding, pick_topics, understand
+from assistant.chat.understand import Context, Understanding, is_broad, pick_topics, understand
 from assistant.chat.updates import CaseUpdate, describe, merge
 from assistant.contracts import Answer, Lang, Passage, PatientCase, Plan
 from assistant.i18n import REFUSAL_FOLLOW_UPS, t
@@ -249,7 +249,9 @@ def _topic(
     asked = expand(lex, u.question) if u.question else query
     ranked = evidence.rank_sentences(asked, pool, lex, u.wants_number)
     first = lex.topic(topics[0]).plan_first
-    parts = compose.Parts(topics, ranked, plan, passages, user, u.wants_number, query, first)
+    broad = not u.wants_number and is_broad(lex, u.question or u.statements, topics[0])
+    lead = tuple((x.section, x.contains) for x in lex.topic(topics[0]).lead) if broad else ()
+    parts = compose.Parts(topics, ranked, plan, passages, user, u.wants_number, query, first, lead)
     compose.topic_answer(comp, lex, book, engine.rulebook(), parts)
     return topics[0], topics, False
 

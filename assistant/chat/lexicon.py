@@ -42,6 +42,16 @@ class FollowUps(BaseModel):
     es: tuple[str, ...]
 
 
+class Lead(BaseModel):
+    """A sentence that opens a broad question's answer: the first sentence of `section`
+    matching `contains` (a regex over folded text)."""
+
+    model_config = _CONFIG
+
+    section: str
+    contains: str
+
+
 class Topic(BaseModel):
     """One answerable topic: the words that name it and the guideline sections that answer it."""
 
@@ -57,6 +67,12 @@ class Topic(BaseModel):
     patient: tuple[str, ...] = Field((), description="Rule families for general patient answers.")
     plan_first: bool = Field(
         False, description="With a case, the direct answer is the patient's own plan (options)."
+    )
+    lead: tuple[Lead, ...] = Field(
+        (), max_length=5, description="Direct answer of a broad question about the topic."
+    )
+    lead_when: tuple[str, ...] = Field(
+        (), description="Terms that make a question broad ('first line', 'options')."
     )
 
 
@@ -216,7 +232,8 @@ def load_lexicon(knowledge_dir: Path, section_ids: set[str] | None = None) -> Le
     if len(set(codes)) != len(codes):
         raise KnowledgeError(f"{path}: duplicate topic codes", "give every topic its own code")
     if section_ids is not None:
-        unknown = sorted({s for t in lex.topics for s in t.sections} - section_ids)
+        listed = {s for t in lex.topics for s in (*t.sections, *(x.section for x in t.lead))}
+        unknown = sorted(listed - section_ids)
         if unknown:
             raise KnowledgeError(f"{path}: unknown section ids {unknown}", "use guideline ids")
     files = sorted((knowledge_dir / "guideline").glob("*/*.md"))

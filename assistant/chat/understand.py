@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from assistant.chat.lexicon import DOMAIN, FOREIGN, GENERIC, STRONG, Hit, Lexicon, words
+from assistant.chat.lexicon import DOMAIN, FOREIGN, GENERIC, STRONG, Hit, Lexicon, Term, words
 from assistant.contracts import Lang
 from assistant.extract import Extraction, extract
 from assistant.language import detect_language
@@ -136,6 +136,16 @@ def decide_scope(lex: Lexicon, message: str, in_conversation: bool, states_case:
     if in_conversation:
         return len(unknown) <= 3 or len(unknown) <= 2 * known
     return named and len(unknown) <= known + 1
+
+
+def is_broad(lex: Lexicon, question: str, topic: str) -> bool:
+    """True when the question asks about the topic as a whole ("first-line therapy for
+    POEMS?", "¿cómo se trata?"): one of the topic's `lead_when` terms, and no value in it."""
+    toks = words(question)
+    if not toks or any(t.isdigit() for t in toks):  # a value makes it specific
+        return False
+    terms = [Term.parse(x) for x in lex.topic(topic).lead_when]
+    return any(term.match(toks, i) for term in terms for i in range(len(toks)))
 
 
 def wants_number(lex: Lexicon, question: str) -> bool:

@@ -77,7 +77,7 @@ def test_ties_are_broken_by_code_not_by_order() -> None:
         ("What are the options for disseminated disease?", "systemic"),
         ("How should lenalidomide be dosed with renal impairment?", "drug_safety"),
         ("len en ERC / diálisis", "drug_safety"),
-        ("¿Qué efectos secundarios tiene la lenalidomida?", "drug_safety"),
+        ("¿Qué efectos secundarios tiene la lenalidomida?", "side_effects"),
         ("anticoncepción con lenalidomida", "drug_safety"),
         ("neutrophils 0.8, can I start lenalidomide?", "drug_safety"),
     ],
@@ -139,3 +139,21 @@ def test_file_order_does_not_change_answers(
     a = respond(Conversation(), question, engine, date(2026, 11, 24))[0]
     b = respond(Conversation(), question, shuffled, date(2026, 11, 24))[0]
     assert (a.topics, a.text) == (b.topics, b.text)
+
+
+def test_every_lead_sentence_exists_in_both_languages() -> None:
+    """A lead's `contains` must match a sentence of its section in EN and ES (no silent
+    fallback to the section's first sentence)."""
+    from assistant.text import fold
+
+    texts: dict[tuple[str, str], str] = {}
+    for md in (KNOWLEDGE / "guideline").glob("*/*.md"):
+        lang = md.parent.name
+        body = md.read_text(encoding="utf-8")
+        for m in re.finditer(r"^## [^\n]*\{#([a-z0-9-]+)\}\n(.*?)(?=^## |\Z)", body, re.M | re.S):
+            texts[(lang, m.group(1))] = fold(m.group(2))
+    leads = [(t.code, x) for t in LEX.topics for x in t.lead]
+    assert leads
+    for code, x in leads:
+        for lang in ("en", "es"):
+            assert re.search(x.contains, texts[(lang, x.section)]), (code, lang, x.section)
