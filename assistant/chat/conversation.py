@@ -247,6 +247,8 @@ def _topic(
         compose.cannot_answer(comp, book, f.en if u.lang == "en" else f.es)
         return "cannot_answer", topics, True
     asked = expand(lex, u.question) if u.question else query
+    if u.question and u.statements and not u.named and u.extraction.empty:
+        asked = expand(lex, f"{u.question} {u.statements}")  # "My legs are swollen. What helps?"
     ranked = evidence.rank_sentences(asked, pool, lex, u.wants_number)
     first = lex.topic(topics[0]).plan_first
     broad = not u.wants_number and is_broad(lex, u.question or u.statements, topics[0])

@@ -24,6 +24,20 @@ from tests.extract.helpers import (
 
 # -- issue #13 item 1: negation, doubt and pending never create a finding ----------------------
 NEVER_INVENT = [
+    # clinicians' shorthand for a negative marrow and a single lesion
+    row(
+        "POEMS con una sola lesión y médula limpia",
+        {"bone_lesion_count": 1, "marrow_clonal_plasma_cells": "absent"},
+        NOTE,  # are the lesions sclerotic?
+        "una-sola-lesion-medula-limpia",
+    ),
+    row("the marrow is clean", {"marrow_clonal_plasma_cells": "absent"}, NO_NOTE, "clean-marrow"),
+    row(
+        "one dominant plasmacytoma in T10",
+        {"bone_lesion_count": 1},
+        NOTE,
+        "one-dominant-plasmacytoma",
+    ),
     row("bone marrow biopsy still pending", {}, NOTE, "marrow-pending-en"),
     row("biopsia de médula ósea pendiente", {}, NOTE, "marrow-pending-es"),
     row("bone marrow not done", {}, NOTE, "marrow-not-done-en"),
