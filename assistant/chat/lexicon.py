@@ -87,6 +87,10 @@ class Scope(BaseModel):
     stop: tuple[str, ...] = ()
     number: tuple[str, ...] = ()
     expand: dict[str, str] = Field(default_factory=dict)
+    other: tuple[str, ...] = Field((), description="Neighbouring diseases (differentials).")
+    name: tuple[str, ...] = Field((), description="Names of POEMS itself.")
+    treat: tuple[str, ...] = Field((), description="Words asking for a treatment or dose.")
+    compare: tuple[str, ...] = Field((), description="Words comparing two conditions.")
 
 
 @dataclass(frozen=True)
@@ -168,6 +172,17 @@ class Lexicon(BaseModel):
         yield DOMAIN, self.scope.domain, STRONG
         yield FOREIGN, self.scope.foreign, STRONG
         yield GENERIC, self.scope.generic, WEAK
+
+    @cached_property
+    def _cue_terms(self) -> dict[str, tuple[Term, ...]]:
+        sc = self.scope
+        lists = {"other": sc.other, "name": sc.name, "treat": sc.treat, "compare": sc.compare}
+        return {k: tuple(Term.parse(x) for x in v) for k, v in lists.items()}
+
+    def has(self, cue: str, toks: Sequence[str]) -> bool:
+        """True when a term of scope list `cue` (other, name, treat, compare) is in `toks`."""
+        terms = self._cue_terms[cue]
+        return any(term.match(toks, i) for term in terms for i in range(len(toks)))
 
     @cached_property
     def number_terms(self) -> tuple[Term, ...]:

@@ -122,12 +122,16 @@ def content_unknown(lex: Lexicon, toks: Sequence[str]) -> tuple[list[Hit], list[
 
 def decide_scope(lex: Lexicon, message: str, in_conversation: bool, states_case: bool) -> bool:
     """Foreign terms first; then POEMS words, weighed against the words nobody knows."""
-    hits, unknown = content_unknown(lex, words(message))
+    toks = words(message)
+    hits, unknown = content_unknown(lex, toks)
     labels = [set(h.labels) for h in hits]
     if any(FOREIGN in ls for ls in labels):
         return False
     if states_case:
         return True
+    if treats_another_disease(lex, toks):
+        return False
+    unknown = [w for w in unknown if w not in lex.speller.words]  # guideline words are neutral
     known = sum(1 for ls in labels if ls - {GENERIC})
     named = any(
         DOMAIN in h.labels or any(w >= STRONG for k, w in h.labels.items() if k[0] != "@")
@@ -146,6 +150,17 @@ def is_broad(lex: Lexicon, question: str, topic: str) -> bool:
         return False
     terms = [Term.parse(x) for x in lex.topic(topic).lead_when]
     return any(term.match(toks, i) for term in terms for i in range(len(toks)))
+
+
+def treats_another_disease(lex: Lexicon, toks: Sequence[str]) -> bool:
+    """'IVIG dose for CIDP?', 'daratumumab for AL amyloidosis?': the treatment of a neighbouring
+    disease, with no word naming POEMS and nothing comparing the two."""
+    return (
+        lex.has("other", toks)
+        and lex.has("treat", toks)
+        and not lex.has("name", toks)
+        and not lex.has("compare", toks)
+    )
 
 
 def wants_number(lex: Lexicon, question: str) -> bool:

@@ -157,3 +157,27 @@ def test_every_lead_sentence_exists_in_both_languages() -> None:
     for code, x in leads:
         for lang in ("en", "es"):
             assert re.search(x.contains, texts[(lang, x.section)]), (code, lang, x.section)
+
+
+@pytest.mark.parametrize(
+    ("question", "in_scope"),
+    [
+        # the treatment of a neighbouring disease, POEMS not named: refused
+        ("IVIG dose for CIDP?", False),
+        ("Daratumumab for AL amyloidosis?", False),
+        ("What is the treatment of multiple myeloma with VRd?", False),
+        ("¿Dosis de inmunoglobulinas en la PDIC?", False),
+        ("Lenalidomide dose for MDS with del(5q)?", False),
+        ("Bevacizumab dose in colon cancer?", False),
+        # comparing, naming POEMS, or describing a failed treatment: answered
+        ("¿Cómo distingo un POEMS de una PDIC?", True),
+        ("Is the treatment the same as for myeloma?", True),
+        ("patient misdiagnosed as CIDP, treated with IVIG without response, now what?", True),
+        ("Is IVIG effective in POEMS?", True),
+        # words of the guideline that no topic lists do not make a question foreign
+        ("Does ONLS improve after ASCT?", True),
+        ("how long until VEGF normalizes after lenalidomide", True),
+    ],
+)
+def test_scope_of_neighbouring_diseases(question: str, in_scope: bool) -> None:
+    assert understand(question, LEX, Context()).in_scope is in_scope
