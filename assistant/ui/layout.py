@@ -88,25 +88,28 @@ def chat_tab(ss: Any, answers: list[Answer], sources: dict[str, Any]) -> None:
 def scroll_to_answer(turn: int) -> None:
     """Bring the newest question and the start of its answer into view.
 
-    Streamlit keeps the page pinned to the bottom while a long answer renders, so the script
-    re-aligns until the layout is stable (up to 20 s) and stops as soon as the user scrolls.
+    Streamlit keeps the page pinned to the bottom while a long answer renders (and may pin it
+    again after the layout looks stable), so the script re-aligns every 250 ms until the layout
+    is stable, then checks every second, for 20 s in all; it stops as soon as the user scrolls,
+    clicks or types.
     """
     script = f"""<script>
     (() => {{ // turn {turn}
-      let stable = 0, last = -1, tries = 0, user = false;
+      let stable = 0, last = -1, user = false;
+      const t0 = Date.now();
       const stop = () => {{ user = true; }};
-      ["wheel", "touchstart", "keydown"].forEach(
+      ["wheel", "touchstart", "keydown", "mousedown"].forEach(
         e => window.addEventListener(e, stop, {{once: true}}));
       const tick = () => {{
         const msgs = document.querySelectorAll('[data-testid="stChatMessage"]');
         const start = msgs[Math.max(msgs.length - 2, 0)];
-        if (!start || user || tries++ > 80) return;
+        if (!start || user || Date.now() - t0 > 20000) return;
         const top = start.getBoundingClientRect().top;
         const height = document.body.scrollHeight + msgs.length;
         if (Math.abs(top) > 2) start.scrollIntoView({{block: "start"}});
         stable = (height === last && Math.abs(top) <= 2) ? stable + 1 : 0;
         last = height;
-        if (stable < 3) setTimeout(tick, 250);
+        setTimeout(tick, stable < 3 ? 250 : 1000);
       }};
       setTimeout(tick, 150);
     }})();

@@ -88,12 +88,20 @@ def _chat(page: Any, text: str) -> None:
 
 
 def _answer_start_in_view(page: Any, viewport: dict[str, int]) -> None:
-    """The newest answer's first line is inside the viewport (not its citation list)."""
-    top = page.evaluate(
-        "() => { const m = document.querySelectorAll('[data-testid=\"stChatMessage\"]');"
-        " return m[m.length - 1].getBoundingClientRect().top; }"
+    """The newest answer's first line comes into the viewport (not its citation list) while
+    the page settles (the app re-aligns for up to 20 s on a loaded machine)."""
+    js_top = "document.querySelectorAll('[data-testid=\"stChatMessage\"]');"
+    probe = (
+        f"() => {{ const m = {js_top} const top = m[m.length - 1].getBoundingClientRect().top;"
+        f" return top >= 0 && top < {viewport['height'] * 0.6}; }}"
     )
-    assert 0 <= top < viewport["height"] * 0.6, f"answer starts at {top}px"
+    try:
+        page.wait_for_function(probe, timeout=20_000)
+    except Exception:  # report where it is
+        top = page.evaluate(
+            f"() => {{ const m = {js_top} return m[m.length - 1].getBoundingClientRect().top; }}"
+        )
+        raise AssertionError(f"answer starts at {top}px") from None
 
 
 def _settled_text(page: Any, done: Any, timeout_s: int = 30) -> str:
