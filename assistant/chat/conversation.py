@@ -241,8 +241,10 @@ def _topic(
     query, passages, fused, topics, user = found
     priors = {c: fused.get(c, 1.0) for c in topics}
     pool = evidence.candidates(lex, priors, passages[:3], comp.lookup, u.lang)
-    missing = evidence.uncovered(u.unknown_words, (c.text for c, *_ in pool))
-    if evidence.cannot_answer(u.unknown_words, missing, named=u.named):
+    texts = [c.text for c, *_ in pool] + [p.chunk.text for p in passages]
+    unknown = [w for w in u.unknown_words if w not in lex.speller.words]  # guideline words
+    missing = evidence.uncovered(unknown, texts)
+    if evidence.cannot_answer(unknown, missing, named=u.named):
         f = lex.topic(topics[0]).follow_ups
         compose.cannot_answer(comp, book, f.en if u.lang == "en" else f.es)
         return "cannot_answer", topics, True

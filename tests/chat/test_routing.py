@@ -193,6 +193,22 @@ def test_cannot_answer_is_refused_with_three_suggestions(engine: FakeChatEngine)
         assert "Key points" not in answer.text and "Puntos clave" not in answer.text
 
 
+@pytest.mark.parametrize(
+    ("question", "quoted"),
+    [
+        # a word the topic sections lack but the guideline holds: answered from that passage
+        ("What is the role of CAR-T in POEMS?", r"CAR-T"),
+        ("Does ONLS improve after ASCT?", r"ONLS"),
+    ],
+)
+def test_a_guideline_word_outside_the_topic_is_answered(
+    engine: FakeChatEngine, question: str, quoted: str
+) -> None:
+    answer = _ask(engine, question)
+    assert not answer.refused, answer.text
+    assert re.search(quoted, answer.text)
+
+
 def test_the_management_question_opens_with_key_points(engine: FakeChatEngine) -> None:
     for q in (
         "What is the management and follow-up plan for a patient with POEMS syndrome?",
