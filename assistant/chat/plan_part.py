@@ -90,15 +90,13 @@ def compose_plan(comp: Composer, plan: Plan, families: tuple[str, ...], limit: i
 def _conditional(row: object) -> bool:
     """A row that applies only in some situations (beyond 'POEMS is possible')."""
     when = getattr(row, "when", ())
-    return any(
-        set(c.true) - {"poems_possible"}
-        or c.present
-        or c.includes
-        or c.above
-        or c.below
-        or c.one_of
-        for c in when
-    )
+    for c in when:
+        fields = {k: v for k, v in c.model_dump().items() if v}
+        if "true" in fields:
+            fields["true"] = set(fields["true"]) - {"poems_possible"}
+        if any(fields.values()):
+            return True
+    return False
 
 
 def _patient_line(comp: Composer, chat: ChatBook, row: object, text: Text) -> str:
@@ -148,5 +146,6 @@ def _rows(book: RuleBook, fam: str) -> list[tuple[object, Text, str]]:
         "supportive": [(r, r.reason, r.section) for r in book.supportive],
         "prognosis": [(r, r.label, r.section) for r in book.prognosis],
         "warnings": [(r, r.text, r.section) for r in book.warnings],
+        "gates": [(r, r.text, r.section) for r in book.gates.gates],
     }
     return table.get(fam, [])
