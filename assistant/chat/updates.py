@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from assistant.case_io import problems_of
 from assistant.chat.knowledge import ChatBook
 from assistant.contracts import Lang, Localized, PatientCase
+from assistant.ui.strings import OPTION_LABELS
 
 
 class CaseUpdate(BaseModel):
@@ -48,7 +49,12 @@ def _vegf(value: dict[str, Any], book: ChatBook, lang: Lang, unit: str) -> str:
     head = f"{number:g} {unit}".strip() if isinstance(number, int | float) else ""
     if specimen == "unknown":
         return f"{head} ({book.say('specimen_unknown', lang)})"
-    return f"{head} ({specimen})" if specimen else head
+    return f"{head} ({_word(str(specimen), lang)})" if specimen else head
+
+
+def _word(code: str, lang: Lang) -> str:
+    """An option code ('male', 'pet_ct', 'hypogonadism') in the clinician's language."""
+    return OPTION_LABELS.get(code, {}).get(lang, code.replace("_", " "))
 
 
 def _value(value: Any, book: ChatBook, lang: Lang, unit: str) -> str:
@@ -59,11 +65,11 @@ def _value(value: Any, book: ChatBook, lang: Lang, unit: str) -> str:
     if isinstance(value, dict):
         return _vegf(value, book, lang, unit)
     if isinstance(value, list | tuple):
-        return ", ".join(str(v).replace("_", " ") for v in value)
+        return ", ".join(_word(str(v), lang) for v in value)
     text = str(value)
     if text in ("present", "absent", "unknown"):
         return book.say(text, lang)
-    return text.upper().replace("IG", "Ig") if text.startswith("ig") else text.replace("_", " ")
+    return _word(text, lang)
 
 
 def describe(changes: Mapping[str, Any], book: ChatBook, lang: Lang) -> str:

@@ -126,6 +126,21 @@ def test_updates_are_shown_with_labels_in_the_clinicians_language(engine: FakeCh
     assert "/undo" in en[0].text and "/undo" in es[0].text
 
 
+def test_option_values_are_shown_in_the_clinicians_language(engine: FakeChatEngine) -> None:
+    es, _ = run(engine, "Varón de 60 años, IgA lambda, VEGF plasmático 900 pg/mL, hipogonadismo.")
+    line = es[0].text.splitlines()[0]
+    assert "Sexo: varón" in line and "hipogonadismo" in line and "(plasma)" in line
+    assert "male" not in line and "_" not in line.strip("_")
+
+
+def test_every_case_field_has_a_label_in_both_languages(engine: FakeChatEngine) -> None:
+    """The fallback (the contract's English description) never reaches a Spanish clinician."""
+    from assistant.contracts import PatientCase
+
+    missing = [f for f in PatientCase.model_fields if f not in engine.chatbook().labels]
+    assert missing == []
+
+
 def test_undo_takes_back_the_last_update_only(engine: FakeChatEngine) -> None:
     answers, conv = run(
         engine, "58-year-old man with polyneuropathy.", "Platelets 620 x10^9/L.", "/undo"
