@@ -253,7 +253,9 @@ def _topic(
         asked = expand(lex, f"{u.question} {u.statements}")  # "My legs are swollen. What helps?"
     ranked = evidence.rank_sentences(asked, pool, lex, u.wants_number)
     first = lex.topic(topics[0]).plan_first
-    broad = not u.wants_number and is_broad(lex, u.question or u.statements, topics[0])
+    head = lex.topic(topics[0])
+    numbers_ok = head.lead_numbers or not u.wants_number
+    broad = numbers_ok and is_broad(lex, u.question or u.statements, topics[0])
     lead = tuple((x.section, x.contains) for x in lex.topic(topics[0]).lead) if broad else ()
     parts = compose.Parts(topics, ranked, plan, passages, user, u.wants_number, query, first, lead)
     compose.topic_answer(comp, lex, book, engine.rulebook(), parts)

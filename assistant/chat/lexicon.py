@@ -74,6 +74,9 @@ class Topic(BaseModel):
     lead_when: tuple[str, ...] = Field(
         (), description="Terms that make a question broad ('first line', 'options')."
     )
+    lead_numbers: bool = Field(
+        False, description="The leads also answer number questions (they hold the intervals)."
+    )
 
 
 class Scope(BaseModel):
