@@ -16,6 +16,19 @@ _LINE_START = re.compile(r"^(\s*)([-+]|\d+[.)])(?=\s)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
 
 
+_MARKUP = re.compile(
+    r"!?\[[^\]\n]{0,200}\]\([^)\s]{0,500}\)"  # markdown images and links
+    r"|<[^<>\n]{0,500}>"  # HTML tags
+    r"|\b(?:https?|ftp|file|data|javascript):\S*"  # bare URLs and schemes
+)
+
+
+def strip_markup(text: str) -> str:
+    """Text without pasted links, images and tags, for deciding what a message asks (the
+    message itself is still shown, inert)."""
+    return _MARKUP.sub(" ", text)
+
+
 def neutralise(text: str) -> str:
     """The text with every Markdown/HTML special character escaped and control characters gone."""
     clean = _CONTROL.sub("", text)

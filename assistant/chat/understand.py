@@ -14,6 +14,7 @@ from assistant.chat.lexicon import DOMAIN, FOREIGN, GENERIC, STRONG, Hit, Lexico
 from assistant.contracts import Lang
 from assistant.extract import Extraction, extract
 from assistant.language import detect_language
+from assistant.untrusted import strip_markup
 
 CONTEXT_WEIGHT = 0.35  # case description around the question
 AFTER_WEIGHT = 0.6  # "relapse after ASCT": the thing after "after" is context for the head
@@ -182,7 +183,7 @@ class Context:
 
 def understand(message: str, lex: Lexicon, ctx: Context) -> Understanding:
     """Everything the engine needs to know about a message before searching."""
-    message, repairs = lex.speller.repair(message)
+    message, repairs = lex.speller.repair(strip_markup(message))
     lang = ctx.forced_lang or detect_language(message, default=ctx.last_lang)
     previous_topics, in_conversation, has_case = (
         ctx.previous_topics,

@@ -56,11 +56,6 @@ def _document(path: Path, port: int) -> Path:
     return path
 
 
-@pytest.mark.skip(
-    reason="after the #12 chat engine landed, the question no longer cites the added document, "
-    "so the page never shows it; needs a question the new engine answers from it (follow-up). "
-    "The inert rendering itself is covered by tests/ui/test_untrusted_render.py."
-)
 def test_browser_fetches_nothing_named_in_untrusted_text(
     tmp_path: Path, logging_server: tuple[int, list[str]]
 ) -> None:
@@ -83,7 +78,8 @@ def test_browser_fetches_nothing_named_in_untrusted_text(
         box.wait_for(timeout=120_000)
         box.fill(message)
         box.press("Enter")
-        page.get_by_text("Radiation notes").first.wait_for(timeout=120_000)
+        # the user-document quote sits in a collapsed expander: attached, not yet visible
+        page.get_by_text("Radiation notes").first.wait_for(state="attached", timeout=120_000)
         wait_idle(page)
         labels = page.get_by_test_id("stExpander").locator("summary")
         for i in range(labels.count()):
