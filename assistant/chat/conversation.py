@@ -242,7 +242,7 @@ def _topic(
     priors = {c: fused.get(c, 1.0) for c in topics}
     pool = evidence.candidates(lex, priors, passages[:3], comp.lookup, u.lang)
     texts = [c.text for c, *_ in pool] + [p.chunk.text for p in passages]
-    unknown = [w for w in u.unknown_words if w not in lex.speller.words]  # guideline words
+    unknown = [w for w in u.unknown_words if w not in lex.speller.corpus]  # guideline words
     missing = evidence.uncovered(unknown, texts)
     if evidence.cannot_answer(unknown, missing, named=u.named):
         f = lex.topic(topics[0]).follow_ups

@@ -184,6 +184,9 @@ def query_weights(question: str, lex: Lexicon) -> dict[str, float]:
     return out
 
 
+SHORT_ANSWER = 12  # words: a best sentence this short is continued by the ones after it
+
+
 def direct(ranked: Sequence[Scored], max_words: int = 90) -> list[Scored]:
     """The 1-3 sentences that best answer: the best, plus close runners-up within a budget."""
     if not ranked:
@@ -191,6 +194,16 @@ def direct(ranked: Sequence[Scored], max_words: int = 90) -> list[Scored]:
     best = ranked[0]
     picked = [best]
     size = len(best.text.split())
+    if size < SHORT_ANSWER:  # "At least one minor criterion is needed." -- and which they are
+        seq = [strip_markers(x) for x in sentences(best.chunk.text)]
+        at = seq.index(best.text) if best.text in seq else len(seq)
+        for text in seq[at + 1 :]:
+            n = len(text.split())
+            if size + n > max_words:
+                break
+            picked.append(Scored(text, best.chunk, best.score, best.order, best.prior))
+            size += n
+        return picked
     for s in ranked[1:3]:
         n = len(s.text.split())
         near = s.chunk.section_id == best.chunk.section_id and s.score >= 0.7 * best.score

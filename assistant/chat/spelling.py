@@ -29,6 +29,7 @@ class Speller:
     words: dict[str, str]  # folded word -> the form shown (most common spelling, accents kept)
     targets: frozenset[str] = frozenset()  # words a typo may become: the lexicon's own
     stems: tuple[str, ...] = ()
+    corpus: frozenset[str] = frozenset()  # folded words of the guideline texts only
     _choices: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -44,6 +45,7 @@ class Speller:
                 forms = counts.setdefault(fold(low), {})
                 forms[low] = forms.get(low, 0) + 1
         words = {k: max(sorted(v), key=lambda f: v[f]) for k, v in counts.items()}
+        corpus = frozenset(words)
         stems: set[str] = set()
         targets: set[str] = set()
         for term in terms:
@@ -55,7 +57,7 @@ class Speller:
                 elif clean:
                     words.setdefault(clean, clean)
                     targets.add(clean)
-        return cls(words, frozenset(targets), tuple(sorted(stems)))
+        return cls(words, frozenset(targets), tuple(sorted(stems)), corpus)
 
     def known(self, folded: str) -> bool:
         """A word of the guideline or lexicon, or one starting with a lexicon stem."""

@@ -132,7 +132,7 @@ def decide_scope(lex: Lexicon, message: str, in_conversation: bool, states_case:
         return True
     if treats_another_disease(lex, toks):
         return False
-    unknown = [w for w in unknown if w not in lex.speller.words]  # guideline words are neutral
+    unknown = [w for w in unknown if w not in lex.speller.corpus]  # guideline words are neutral
     known = sum(1 for ls in labels if ls - {GENERIC})
     named = any(
         DOMAIN in h.labels or any(w >= STRONG for k, w in h.labels.items() if k[0] != "@")

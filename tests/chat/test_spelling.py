@@ -55,3 +55,10 @@ def test_the_repair_is_shown_in_the_answer_and_the_question_is_answered() -> Non
     )
     assert not answer.refused
     assert any("agian" in n and "again" in n for n in answer.notes)
+
+
+def test_scope_neutral_words_come_from_the_guideline_only() -> None:
+    """Words that exist only in the refusal lists ('instrucciones') stay unknown for scope;
+    they are still known to the speller (so they are never 'repaired' into something else)."""
+    assert "instrucciones" in SPELLER.words and "instrucciones" not in SPELLER.corpus
+    assert "lenalidomide" in SPELLER.corpus
