@@ -75,6 +75,12 @@ class ViewItem(BaseModel):
     withheld: bool = Field(False, description="A gate withholds this option for now.")
     verified: bool = Field(True, description="False: not verified against the source.")
     dates: tuple[date, ...] = Field((), description="Planned dates (monitoring).")
+    seed_dates: tuple[date, ...] = Field((), description="Dates timed only by the seed.")
+    interval_months: int | None = Field(None, description="Repeat interval (monitoring).")
+    seed_only: bool = Field(False, description="The interval comes only from the seed.")
+    status: str = Field("", description="Criterion status or stratum code (never localized).")
+    group: str = Field("", description="Criterion group code: mandatory, major, minor.")
+    low_evidence: bool = Field(False, description="Stratum chosen on low evidence.")
     citations: tuple[str, ...] = Field((), description="Source ids (clinicians only).")
     references: tuple[str, ...] = Field((), description="Full references (clinicians only).")
     rule_id: str | None = Field(None, description="Rule id (clinicians only).")
@@ -198,16 +204,28 @@ def _head(ctx: _Ctx, plan: Plan) -> list[ViewItem]:
             code=c.code,
             label=ctx.say(c.label),
             detail=ctx.loc(c.evidence),
+            status=c.status,
+            group=c.group,
         )
         for c in dx.criteria
-        if ctx.clinician or c.status == "met"
+        if ctx.clinician or c.status == "met"  # patients see what holds, not the gaps
     ]
     out += [_item(ctx, "flags", f, code=f.code, label=ctx.say(f.text)) for f in dx.flags]
     out += [
         _item(ctx, "workup", w, code=w.code, label=ctx.say(w.label), detail=ctx.say(w.reason))
         for w in plan.workup
     ]
-    out.append(_item(ctx, "stratification", s, code=s.status, label=ctx.say(s.reason)))
+    out.append(
+        _item(
+            ctx,
+            "stratification",
+            s,
+            code=s.status,
+            label=ctx.say(s.reason),
+            status=s.status,
+            low_evidence=s.low_evidence,
+        )
+    )
     return out
 
 
@@ -221,6 +239,9 @@ def _tail(ctx: _Ctx, plan: Plan) -> list[ViewItem]:
             label=ctx.say(m.label),
             detail=ctx.say(m.detail),
             dates=tuple(v.date for v in m.dates),
+            seed_dates=tuple(v.date for v in m.dates if v.basis == "seed"),
+            interval_months=m.interval_months,
+            seed_only=m.seed_only,
         )
         for m in plan.monitoring
     ]

@@ -10,7 +10,6 @@ from assistant.contracts import (
     Answer,
     Lang,
     Localized,
-    MonitoringItem,
     Plan,
     Source,
     Wording,
@@ -67,52 +66,45 @@ def _cell(text: str) -> str:
     return text.replace("|", "/").replace("\n", " ")
 
 
-def _diagnosis(plan: Plan, lang: Lang, aud: Audience) -> list[str]:
+def _diagnosis(plan: Plan, items: tuple[ViewItem, ...], lang: Lang, aud: Audience) -> list[str]:
     dx = plan.diagnosis
-    out = [
-        f"## {t('h_diagnosis', lang)}",
-        "",
-        f"**{say(dx.summary, lang, aud)}** {cite(dx.citations)}",
-        "",
-    ]
+    head, *criteria = _section(items, "diagnosis")
+    out = [f"## {t('h_diagnosis', lang)}", "", f"**{head.label}** {cite(head.citations)}", ""]
     out += [
         "| " + " | ".join(t(k, lang) for k in ("criterion", "group", "status", "evidence")) + " |",
         "|---|---|---|---|",
     ]
-    for c in dx.criteria:
+    for c in criteria:
         out.append(
-            f"| {_cell(say(c.label, lang, aud))} | {t(c.group, lang)} | {t(c.status, lang)} | "
-            f"{_cell(loc(c.evidence, lang))} {cite(c.citations)} |"
+            f"| {_cell(c.label)} | {t(c.group, lang)} | {t(c.status, lang)} | "
+            f"{_cell(c.detail)} {cite(c.citations)} |"
         )
-    names = {c.code: say(c.label, lang, aud) for c in dx.criteria}
-    if dx.missing:
+    names = {c.code: c.label for c in criteria}
+    if dx.missing and aud == "clinician":
         out += ["", f"{t('missing', lang)}: {', '.join(names.get(m, m) for m in dx.missing)}"]
     if aud == "clinician":
         out += ["", f"{t('japanese', lang)}: {t(dx.japanese_criteria, lang)}"]
-    out += [f"- ⚑ {say(f.text, lang, aud)} {cite(f.citations)}" for f in dx.flags]
+    out += [f"- ⚑ {f.label} {cite(f.citations)}" for f in _section(items, "flags")]
     return [*out, ""]
 
 
-def _workup(plan: Plan, lang: Lang, aud: Audience) -> list[str]:
+def _workup(items: tuple[ViewItem, ...], lang: Lang) -> list[str]:
     out = [f"## {t('h_workup', lang)}", ""]
-    if not plan.workup:
+    rows = _section(items, "workup")
+    if not rows:
         return [*out, t("none", lang), ""]
     out += [f"| {t('test', lang)} | {t('why', lang)} |", "|---|---|"]
-    for w in plan.workup:
-        out.append(
-            f"| {_cell(say(w.label, lang, aud))} | {_cell(say(w.reason, lang, aud))} "
-            f"{cite(w.citations)} |"
-        )
+    out += [f"| {_cell(w.label)} | {_cell(w.detail)} {cite(w.citations)} |" for w in rows]
     return [*out, ""]
 
 
-def _strat(plan: Plan, lang: Lang, aud: Audience) -> list[str]:
-    s = plan.stratification
+def _strat(items: tuple[ViewItem, ...], lang: Lang) -> list[str]:
+    (s,) = _section(items, "stratification")
     note = f" ({t('low_evidence', lang)})" if s.low_evidence else ""
     return [
         f"## {t('h_strat', lang)}",
         "",
-        f"**{t(s.status, lang)}**{note}: {say(s.reason, lang, aud)} {cite(s.citations)}",
+        f"**{t(s.status, lang)}**{note}: {s.label} {cite(s.citations)}",
         "",
     ]
 
@@ -149,24 +141,21 @@ def _treatment(plan: Plan, items: tuple[ViewItem, ...], lang: Lang) -> list[str]
     return [*out, ""]
 
 
-def _interval(m: MonitoringItem, lang: Lang) -> str:
+def _interval(m: ViewItem, lang: Lang) -> str:
     base = t("months", lang, n=m.interval_months) if m.interval_months else t("once", lang)
     return f"{base} ({t('seed_only', lang)})" if m.seed_only else base
 
 
-def _monitoring(plan: Plan, lang: Lang, aud: Audience) -> list[str]:
+def _monitoring(items: tuple[ViewItem, ...], lang: Lang) -> list[str]:
     out = [
         f"## {t('h_monitoring', lang)}",
         "",
         f"| {t('item', lang)} | {t('interval', lang)} | {t('dates', lang)} |",
         "|---|---|---|",
     ]
-    for m in plan.monitoring:
-        dates = ", ".join(v.date.isoformat() + ("*" if v.basis == "seed" else "") for v in m.dates)
-        out.append(
-            f"| {_cell(say(m.label, lang, aud))} {cite(m.citations)} | {_interval(m, lang)} | "
-            f"{dates} |"
-        )
+    for m in _section(items, "monitoring"):
+        dates = ", ".join(d.isoformat() + ("*" if d in m.seed_dates else "") for d in m.dates)
+        out.append(f"| {_cell(m.label)} {cite(m.citations)} | {_interval(m, lang)} | {dates} |")
     return [*out, "", "\\* " + t("basis_seed", lang), ""]
 
 
@@ -193,8 +182,8 @@ def plan_markdown(
         "",
     ]
     items = build_view(plan, lang, aud, sources)
-    lines += _diagnosis(plan, lang, aud) + _workup(plan, lang, aud) + _strat(plan, lang, aud)
-    lines += _treatment(plan, items, lang) + _monitoring(plan, lang, aud)
+    lines += _diagnosis(plan, items, lang, aud) + _workup(items, lang) + _strat(items, lang)
+    lines += _treatment(plan, items, lang) + _monitoring(items, lang)
     for key, section in (
         ("h_supportive", "supportive"),
         ("h_prognosis", "prognosis"),

@@ -47,3 +47,26 @@ def test_clinician_markdown_numbers_sources_and_lists_references() -> None:
     assert "(revisión, " in tail and "(cohorte retrospectiva, " in tail
     assert "HR " in text  # cohorts with their hazard ratios stay for clinicians
     assert "Calculado para el 25 de noviembre de 2026" in text
+
+
+def test_every_section_of_the_markdown_is_laid_out_from_the_one_plan_view(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A wording fix in the plan view reaches every table of the Markdown plan (#14)."""
+    from assistant import render
+    from assistant.plan_view import build_view
+
+    def marked(*args: object, **kwargs: object) -> tuple[object, ...]:
+        items = build_view(*args, **kwargs)  # type: ignore[arg-type]
+        return tuple(i.model_copy(update={"label": f"VIEW:{i.code}"}) for i in items)
+
+    monkeypatch.setattr(render, "build_view", marked)
+    text = plan_markdown(PLAN, "en", "clinician", SOURCES)
+    for section, code in [
+        ("diagnosis", PLAN.diagnosis.criteria[0].code),
+        ("workup", PLAN.workup[0].code),
+        ("stratification", PLAN.stratification.status),
+        ("monitoring", PLAN.monitoring[0].code),
+        ("supportive", PLAN.supportive[0].code),
+    ]:
+        assert f"VIEW:{code}" in text, section
