@@ -78,7 +78,7 @@ class ViewItem(BaseModel):
     seed_dates: tuple[date, ...] = Field((), description="Dates timed only by the seed.")
     interval_months: int | None = Field(None, description="Repeat interval (monitoring).")
     seed_only: bool = Field(False, description="The interval comes only from the seed.")
-    status: str = Field("", description="Criterion status or stratum code (never localized).")
+    status: str = Field("", description="Criterion status code (never localized).")
     group: str = Field("", description="Criterion group code: mandatory, major, minor.")
     low_evidence: bool = Field(False, description="Stratum chosen on low evidence.")
     citations: tuple[str, ...] = Field((), description="Source ids (clinicians only).")
@@ -222,7 +222,6 @@ def _head(ctx: _Ctx, plan: Plan) -> list[ViewItem]:
             s,
             code=s.status,
             label=ctx.say(s.reason),
-            status=s.status,
             low_evidence=s.low_evidence,
         )
     )

@@ -104,7 +104,7 @@ def _strat(items: tuple[ViewItem, ...], lang: Lang) -> list[str]:
     return [
         f"## {t('h_strat', lang)}",
         "",
-        f"**{t(s.status, lang)}**{note}: {s.label} {cite(s.citations)}",
+        f"**{t(s.code, lang)}**{note}: {s.label} {cite(s.citations)}",
         "",
     ]
 

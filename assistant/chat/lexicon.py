@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from assistant.chat.spelling import Speller
 from assistant.contracts import Localized
 from assistant.errors import KnowledgeError
+from assistant.knowledge import guideline_files
 from assistant.text import fold
 
 _CONFIG = ConfigDict(frozen=True, extra="forbid")
@@ -180,17 +181,15 @@ class Lexicon(BaseModel):
     def _cue_terms(self) -> dict[str, tuple[Term, ...]]:
         sc = self.scope
         lists = {"other": sc.other, "name": sc.name, "treat": sc.treat, "compare": sc.compare}
+        lists["number"] = sc.number
+        lists |= {f"lead:{t.code}": t.lead_when for t in self.topics}
         return {k: tuple(Term.parse(x) for x in v) for k, v in lists.items()}
 
     def has(self, cue: str, toks: Sequence[str]) -> bool:
-        """True when a term of scope list `cue` (other, name, treat, compare) is in `toks`."""
+        """True when a term of list `cue` is in `toks`: a scope list (other, name, treat,
+        compare, number) or `lead:<topic>` (the topic's lead_when terms)."""
         terms = self._cue_terms[cue]
         return any(term.match(toks, i) for term in terms for i in range(len(toks)))
-
-    @cached_property
-    def number_terms(self) -> tuple[Term, ...]:
-        """Compiled cues of number-seeking questions."""
-        return tuple(Term.parse(c) for c in self.scope.number)
 
     @cached_property
     def stopwords(self) -> frozenset[str]:
@@ -254,5 +253,5 @@ def load_lexicon(knowledge_dir: Path, section_ids: set[str] | None = None) -> Le
         unknown = sorted(listed - section_ids)
         if unknown:
             raise KnowledgeError(f"{path}: unknown section ids {unknown}", "use guideline ids")
-    files = sorted((knowledge_dir / "guideline").glob("*/*.md"))
-    return lex.model_copy(update={"corpus": tuple(f.read_text(encoding="utf-8") for f in files)})
+    texts = tuple(f.text for f in guideline_files(knowledge_dir))
+    return lex.model_copy(update={"corpus": texts})

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from assistant.chat.lexicon import DOMAIN, FOREIGN, GENERIC, STRONG, Hit, Lexicon, Term, words
+from assistant.chat.lexicon import DOMAIN, FOREIGN, GENERIC, STRONG, Hit, Lexicon, words
 from assistant.contracts import Lang
 from assistant.extract import Extraction, extract
 from assistant.language import detect_language
@@ -149,8 +149,7 @@ def is_broad(lex: Lexicon, question: str, topic: str) -> bool:
     toks = words(question)
     if not toks or any(t.isdigit() for t in toks):  # a value makes it specific
         return False
-    terms = [Term.parse(x) for x in lex.topic(topic).lead_when]
-    return any(term.match(toks, i) for term in terms for i in range(len(toks)))
+    return lex.has(f"lead:{topic}", toks)
 
 
 def treats_another_disease(lex: Lexicon, toks: Sequence[str]) -> bool:
@@ -166,8 +165,7 @@ def treats_another_disease(lex: Lexicon, toks: Sequence[str]) -> bool:
 
 def wants_number(lex: Lexicon, question: str) -> bool:
     """True when the question asks for a dose, threshold, interval, rate or time."""
-    toks = words(question)
-    return any(c.match(toks, i) for c in lex.number_terms for i in range(len(toks)))
+    return lex.has("number", words(question))
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from assistant.case_io import problems_of
 from assistant.chat.knowledge import ChatBook
 from assistant.contracts import Lang, Localized, PatientCase
-from assistant.ui.strings import OPTION_LABELS
+from assistant.ui.strings import option_word
 
 
 class CaseUpdate(BaseModel):
@@ -49,12 +49,7 @@ def _vegf(value: dict[str, Any], book: ChatBook, lang: Lang, unit: str) -> str:
     head = f"{number:g} {unit}".strip() if isinstance(number, int | float) else ""
     if specimen == "unknown":
         return f"{head} ({book.say('specimen_unknown', lang)})"
-    return f"{head} ({_word(str(specimen), lang)})" if specimen else head
-
-
-def _word(code: str, lang: Lang) -> str:
-    """An option code ('male', 'pet_ct', 'hypogonadism') in the clinician's language."""
-    return OPTION_LABELS.get(code, {}).get(lang, code.replace("_", " "))
+    return f"{head} ({option_word(str(specimen), lang)})" if specimen else head
 
 
 def _value(value: Any, book: ChatBook, lang: Lang, unit: str) -> str:
@@ -65,11 +60,11 @@ def _value(value: Any, book: ChatBook, lang: Lang, unit: str) -> str:
     if isinstance(value, dict):
         return _vegf(value, book, lang, unit)
     if isinstance(value, list | tuple):
-        return ", ".join(_word(str(v), lang) for v in value)
+        return ", ".join(option_word(str(v), lang) for v in value)
     text = str(value)
     if text in ("present", "absent", "unknown"):
         return book.say(text, lang)
-    return _word(text, lang)
+    return option_word(text, lang)
 
 
 def describe(changes: Mapping[str, Any], book: ChatBook, lang: Lang) -> str:

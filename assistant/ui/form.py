@@ -9,7 +9,7 @@ import streamlit as st
 from assistant.contracts import Lang
 from assistant.i18n import t
 from assistant.ui.fields import FIELDS, YES_NO, FormField, date_placeholder, label
-from assistant.ui.strings import OPTION_LABELS
+from assistant.ui.strings import option_word
 
 
 def option_label(value: Any, lang: Lang) -> str:
@@ -18,7 +18,7 @@ def option_label(value: Any, lang: Lang) -> str:
         return t("unknown", lang)
     if isinstance(value, bool):
         return t("ui_yes" if value else "ui_no", lang)
-    return OPTION_LABELS.get(str(value), {}).get(lang, str(value).replace("_", " "))
+    return option_word(str(value), lang)
 
 
 def _choice(f: FormField, lang: Lang, key: str) -> Any:

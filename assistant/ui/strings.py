@@ -53,6 +53,12 @@ OPTION_LABELS: dict[str, L] = {
     "recent_acute_illness": _l("recent acute illness", "enfermedad aguda reciente"),
 }
 
+
+def option_word(code: str, lang: Lang) -> str:
+    """An option code ('male', 'pet_ct', 'hypogonadism') in `lang`; unknown codes readable."""
+    return OPTION_LABELS.get(code, {}).get(lang, code.replace("_", " "))
+
+
 SOURCE_TYPES: dict[str, L] = {
     "guideline": _l("guideline", "guía clínica"),
     "review": _l("review", "revisión"),

@@ -14,6 +14,9 @@ import pytest
 from assistant.chat import Conversation, respond
 from assistant.chat.lexicon import load_lexicon
 from assistant.chat.understand import Context, pick_topics, topic_scores, understand
+from assistant.knowledge import guideline_files
+from assistant.text import fold
+from ingest.chunking import parse_markdown
 from tests.conftest import KNOWLEDGE
 from tests.fakes import FakeChatEngine
 
@@ -87,11 +90,18 @@ def test_clinician_vocabulary(question: str, topic: str) -> None:
     assert u.in_scope and topic in u.topics, (u.scores, u.topics)
 
 
+def _sections() -> dict[tuple[str, str], str]:
+    """(language, section id) -> folded section text, read as ingestion reads it."""
+    out = {}
+    for f in guideline_files(KNOWLEDGE):
+        for sec in parse_markdown(f.text, f.topic)[1]:
+            out[(f.lang, sec.section_id)] = fold(sec.text)
+    return out
+
+
 def test_every_guideline_section_is_reachable_from_a_topic() -> None:
     """A section no topic lists can never be quoted in a chat answer (renal dosing once was)."""
-    ids = set()
-    for md in (KNOWLEDGE / "guideline").glob("*/*.md"):
-        ids |= set(re.findall(r"^## .*\{#([a-z0-9-]+)\}", md.read_text(encoding="utf-8"), re.M))
+    ids = {sid for _, sid in _sections()}
     listed = {s for topic in LEX.topics for s in topic.sections}
     assert ids and sorted(ids - listed) == []
 
@@ -144,14 +154,7 @@ def test_file_order_does_not_change_answers(
 def test_every_lead_sentence_exists_in_both_languages() -> None:
     """A lead's `contains` must match a sentence of its section in EN and ES (no silent
     fallback to the section's first sentence)."""
-    from assistant.text import fold
-
-    texts: dict[tuple[str, str], str] = {}
-    for md in (KNOWLEDGE / "guideline").glob("*/*.md"):
-        lang = md.parent.name
-        body = md.read_text(encoding="utf-8")
-        for m in re.finditer(r"^## [^\n]*\{#([a-z0-9-]+)\}\n(.*?)(?=^## |\Z)", body, re.M | re.S):
-            texts[(lang, m.group(1))] = fold(m.group(2))
+    texts = _sections()
     leads = [(t.code, x) for t in LEX.topics for x in t.lead]
     assert leads
     for code, x in leads:
