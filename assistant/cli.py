@@ -232,7 +232,6 @@ def _day(today: Any) -> Any:
 @click.option("--json", "as_json", is_flag=True, help="Print the Plan JSON.")
 def plan_cmd(case_file: Path, today: Any, lang: str, audience: str, as_json: bool) -> None:
     """Diagnosis check, work-up, stratum, treatment and dated follow-up for CASE_FILE."""
-    from assistant.render import plan_markdown
     from assistant.service import Assistant
 
     settings = _settings()
@@ -241,6 +240,8 @@ def plan_cmd(case_file: Path, today: Any, lang: str, audience: str, as_json: boo
     if as_json:
         click.echo(plan.model_dump_json(indent=2))
         return
+    from assistant.render import plan_markdown
+
     text = plan_markdown(
         plan, "es" if lang == "es" else "en", "patient" if audience == "patient" else "clinician"
     )

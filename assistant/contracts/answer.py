@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from assistant.contracts.case import PatientCase
 from assistant.contracts.plan import Plan
 
-_CONFIG = ConfigDict(frozen=True, extra="forbid")
+_CONFIG = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Citation(BaseModel):

@@ -44,7 +44,7 @@ VegfConfounder = Literal[
     "recent_acute_illness",
 ]
 
-_CONFIG = ConfigDict(frozen=True, extra="forbid")
+_CONFIG = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class VegfResult(BaseModel):

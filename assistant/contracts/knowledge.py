@@ -22,7 +22,7 @@ SourceType = Literal[
     "project_guideline",
 ]
 
-_FROZEN = ConfigDict(frozen=True, extra="forbid")
+_FROZEN = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Source(BaseModel):

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-_CONFIG = ConfigDict(frozen=True, extra="forbid")
+_CONFIG = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 CriterionStatus = Literal["met", "not_met", "unknown"]
 DiagnosisStatus = Literal["meets_criteria", "does_not_meet", "insufficient_data"]

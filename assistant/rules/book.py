@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.contracts import GateEffect, Localized, Wording
 
-_CONFIG = ConfigDict(frozen=True, extra="forbid")
+_CONFIG = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 Facts = Mapping[str, Any]
 
 
