@@ -6,6 +6,7 @@ load, and the error names the file, the rule id and the field.
 
 from __future__ import annotations
 
+import json
 import tomllib
 from functools import lru_cache
 from pathlib import Path
@@ -129,15 +130,18 @@ def _check_references(raw: dict[str, Any], knowledge_dir: Path) -> None:
             )
 
 
-def load_rulebook(knowledge_dir: Path) -> RuleBook:
-    """Read, cross-check and validate every rule file."""
-    raw: dict[str, Any] = {"knowledge_version": knowledge_version(knowledge_dir)}
-    for family in FAMILIES:
-        data = read_rule_file(knowledge_dir / "rules" / f"{family}.toml")
-        raw[family] = data[_LIST_FAMILIES[family]] if family in _LIST_FAMILIES else data
-        if family == "prognosis":
-            raw["prognosis_scores"] = data.get("score", [])
-    _check_references(raw, knowledge_dir)
+def load_rulebook(knowledge_dir: Path, cache_dir: Path | None = None) -> RuleBook:
+    """Read, cross-check and validate every rule file.
+
+    With `cache_dir`, the checked tables are kept there as JSON named by the knowledge version
+    (a content hash), so a new process skips the TOML parsing and the cross-checks; they are
+    still validated on every load. A missing, unreadable or corrupt cache is rebuilt.
+    """
+    version = knowledge_version(knowledge_dir)
+    raw = _cached_tables(cache_dir, version)
+    if raw is None:
+        raw = _read_tables(knowledge_dir, version)
+        _keep_tables(cache_dir, version, raw)
     try:
         book = RuleBook.model_validate(raw)
     except ValidationError as exc:
@@ -149,6 +153,47 @@ def load_rulebook(knowledge_dir: Path) -> RuleBook:
         ) from exc
     _check_gate_targets(book)
     return book
+
+
+def _read_tables(knowledge_dir: Path, version: str) -> dict[str, Any]:
+    raw: dict[str, Any] = {"knowledge_version": version}
+    for family in FAMILIES:
+        data = read_rule_file(knowledge_dir / "rules" / f"{family}.toml")
+        raw[family] = data[_LIST_FAMILIES[family]] if family in _LIST_FAMILIES else data
+        if family == "prognosis":
+            raw["prognosis_scores"] = data.get("score", [])
+    _check_references(raw, knowledge_dir)
+    return raw
+
+
+def _cache_file(cache_dir: Path, version: str) -> Path:
+    return cache_dir / f"rulebook-{version.replace('+', '-')}.json"
+
+
+def _cached_tables(cache_dir: Path | None, version: str) -> dict[str, Any] | None:
+    if cache_dir is None:
+        return None
+    try:
+        raw = json.loads(_cache_file(cache_dir, version).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(raw, dict) or raw.get("knowledge_version") != version:
+        return None
+    return raw
+
+
+def _keep_tables(cache_dir: Path | None, version: str, raw: dict[str, Any]) -> None:
+    """Write the cache atomically; a folder that cannot be written only costs speed."""
+    if cache_dir is None:
+        return
+    from assistant.errors import InputError
+    from assistant.output_files import write_atomic
+
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        write_atomic(_cache_file(cache_dir, version), json.dumps(raw, ensure_ascii=False).encode())
+    except (OSError, InputError):
+        return
 
 
 def _check_gate_targets(book: RuleBook) -> None:
@@ -167,7 +212,7 @@ def _check_gate_targets(book: RuleBook) -> None:
 
 
 @lru_cache(maxsize=4)
-def cached_rulebook(knowledge_dir: Path, version: str) -> RuleBook:
+def cached_rulebook(knowledge_dir: Path, version: str, cache_dir: Path | None = None) -> RuleBook:
     """load_rulebook memoised per knowledge version (callers pass the current version)."""
     del version
-    return load_rulebook(knowledge_dir)
+    return load_rulebook(knowledge_dir, cache_dir)

@@ -75,7 +75,9 @@ class Assistant(IndexMixin):
         from assistant.rulebook import cached_rulebook
 
         directory = self.settings.knowledge_dir.resolve()
-        return cached_rulebook(directory, knowledge_version(directory))
+        return cached_rulebook(
+            directory, knowledge_version(directory), self.settings.home / "cache"
+        )
 
     def plan(self, case: PatientCase, today: date) -> Plan:
         """The rule core's plan for a case on `today` (no index or model needed).

@@ -14,6 +14,14 @@ from assistant.settings import PROJECT_ROOT
 EXAMPLE = str(PROJECT_ROOT / "examples" / "case-localized.json")
 
 
+@pytest.fixture(autouse=True)
+def _home_elsewhere(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """POEMS_HOME (where the rule-table cache goes) outside the folder these tests list."""
+    monkeypatch.setenv("POEMS_HOME", str(tmp_path_factory.mktemp("home")))
+
+
 def _handout(*extra: str) -> Result:
     args = ["handout", EXAMPLE, "--lang", "en", "--today", "2026-11-24", *extra]
     return CliRunner().invoke(main, args)

@@ -105,3 +105,51 @@ def test_gate_naming_an_unknown_agent_fails(tmp_path: Path) -> None:
     )
     with pytest.raises(KnowledgeError, match=r"gt\.030.*melfalan"):
         load_rulebook(k)
+
+
+# -- the per-version cache that lets a new process skip TOML parsing -------------------------
+
+
+def test_cached_tables_give_the_same_book_without_reading_the_rules(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant import rulebook
+
+    cache = tmp_path / "cache"
+    first = load_rulebook(KNOWLEDGE, cache)
+    assert [p.name for p in cache.iterdir()] == [
+        f"rulebook-{first.knowledge_version.replace('+', '-')}.json"
+    ]
+
+    def no_reading(*_: object) -> None:
+        raise AssertionError("the rule files were read although the cache was valid")
+
+    monkeypatch.setattr(rulebook, "_read_tables", no_reading)
+    assert load_rulebook(KNOWLEDGE, cache) == first
+
+
+def test_a_corrupt_cache_is_rebuilt(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    book = load_rulebook(KNOWLEDGE, cache)
+    (target,) = cache.iterdir()
+    target.write_text('{"knowledge_version": "wrong"')
+    assert load_rulebook(KNOWLEDGE, cache) == book
+    assert '"diagnosis"' in target.read_text()
+
+
+def test_changed_rules_are_read_again(tmp_path: Path) -> None:
+    k = _copy(tmp_path)
+    cache = tmp_path / "cache"
+    before = load_rulebook(k, cache)
+    _edit(k / "rules" / "diagnosis.toml", "dx.010", "dx.910")
+    after = load_rulebook(k, cache)
+    assert after.knowledge_version != before.knowledge_version
+    assert "dx.910" in {c.id for c in after.diagnosis.criteria}
+    assert len(list(cache.iterdir())) == 2
+
+
+def test_a_cache_folder_that_cannot_be_written_only_costs_speed(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    book = load_rulebook(KNOWLEDGE, blocker / "cache")
+    assert book == load_rulebook(KNOWLEDGE)
