@@ -1,15 +1,30 @@
-"""Settings: one pydantic-settings object, env prefix POEMS_, resolved once at the edges."""
+"""Settings: one pydantic model filled from POEMS_* variables, resolved once at the edges.
+
+The variables follow the pydantic-settings conventions (prefix `POEMS_`, names in any case,
+`__` between a section and its field, JSON for sections and maps), read by `_environment`
+below rather than by pydantic-settings: importing that library (it pulls in asyncio) cost
+about 0.11 s of the 0.5 s budget of every `poems` command (docs/decisions.md).
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
+import typing
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from assistant.errors import InputError
 
@@ -90,12 +105,74 @@ class RulesSettings(BaseModel):
         return value
 
 
-class Settings(BaseSettings):
-    """Every setting, with a default, read from POEMS_* environment variables."""
+ENV_PREFIX = "poems_"
 
-    model_config = SettingsConfigDict(
-        env_prefix="POEMS_", env_nested_delimiter="__", frozen=True, extra="forbid"
-    )
+
+class SettingsError(Exception):
+    """A POEMS_* variable that cannot be read (e.g. malformed JSON for a section or a map).
+
+    Not a ValueError, so that pydantic passes it through instead of folding it into a
+    validation error without the variable's name.
+    """
+
+
+def _is_structured(annotation: Any) -> bool:
+    """Sections (models) and maps are given as JSON in one variable."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return typing.get_origin(annotation) in (dict, list)
+
+
+def _decoded(name: str, annotation: Any, value: str) -> Any:
+    if not _is_structured(annotation):
+        return value
+    try:
+        return json.loads(value)
+    except json.JSONDecodeError as exc:
+        raise SettingsError(f"{name} is not valid JSON ({exc.msg})") from exc
+
+
+def _environment(environ: Mapping[str, str]) -> dict[str, Any]:
+    """The POEMS_* variables as field values: `POEMS_RETRIEVAL__K=3` -> {"retrieval": {"k": "3"}}.
+
+    Names are matched in any case; variables naming no setting are ignored; a section given as
+    JSON is merged with its `__` variables, which win.
+    """
+    fields = Settings.model_fields
+    values: dict[str, Any] = {}
+    for key in sorted(environ):
+        lowered = key.lower()
+        if not lowered.startswith(ENV_PREFIX):
+            continue
+        name, _, sub = lowered.removeprefix(ENV_PREFIX).partition("__")
+        if name not in fields:
+            continue
+        annotation = fields[name].annotation
+        if not sub:
+            decoded = _decoded(key, annotation, environ[key])
+            if isinstance(decoded, dict) and isinstance(values.get(name), dict):
+                decoded = {**decoded, **values[name]}
+            values[name] = decoded
+            continue
+        section = annotation if isinstance(annotation, type) else None
+        if section is None or not issubclass(section, BaseModel):
+            continue
+        inner = section.model_fields.get(sub)
+        target = values.setdefault(name, {})
+        if inner is None or not isinstance(target, dict):
+            target[sub] = environ[key]  # reported by validation as an unknown field
+            continue
+        target[sub] = _decoded(key, inner.annotation, environ[key])
+    return values
+
+
+class Settings(BaseModel):
+    """Every setting, with a default, read from POEMS_* environment variables.
+
+    Values passed to the constructor win over the environment (sections are merged).
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
     home: Path = Field(
         default_factory=default_home, description="Folder for the index and added documents."
@@ -131,6 +208,20 @@ class Settings(BaseSettings):
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
     index: IndexSettings = Field(default_factory=IndexSettings)
     rules: RulesSettings = Field(default_factory=RulesSettings)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _with_environment(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        merged = _environment(os.environ)
+        for name, value in data.items():
+            current = merged.get(name)
+            if isinstance(value, dict) and isinstance(current, dict):
+                merged[name] = {**current, **value}
+            else:
+                merged[name] = value
+        return merged
 
     @field_validator("chroma_url")
     @classmethod
@@ -188,8 +279,6 @@ def is_font_file(path: Path) -> bool:
 
 def load_settings(**overrides: Any) -> Settings:
     """Settings from POEMS_* (and `overrides`), checked; a bad value is an InputError."""
-    from pydantic_settings import SettingsError
-
     try:
         settings = Settings(**overrides)
     except ValidationError as exc:
