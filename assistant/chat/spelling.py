@@ -38,12 +38,14 @@ class Speller:
     @classmethod
     def build(cls, texts: Iterable[str], terms: Iterable[str]) -> Speller:
         """From guideline texts (forms counted, most common kept) and lexicon terms."""
-        counts: dict[str, dict[str, int]] = {}
+        seen: dict[str, int] = {}  # each lower-case form once: folding is the slow part
         for text in texts:
             for tok in _TOKEN.findall(text):
                 low = tok.lower()
-                forms = counts.setdefault(fold(low), {})
-                forms[low] = forms.get(low, 0) + 1
+                seen[low] = seen.get(low, 0) + 1
+        counts: dict[str, dict[str, int]] = {}
+        for low, n in seen.items():
+            counts.setdefault(fold(low), {})[low] = n
         words = {k: max(sorted(v), key=lambda f: v[f]) for k, v in counts.items()}
         corpus = frozenset(words)
         stems: set[str] = set()
