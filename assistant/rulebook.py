@@ -192,7 +192,7 @@ def _keep_tables(cache_dir: Path | None, version: str, raw: dict[str, Any]) -> N
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         write_atomic(_cache_file(cache_dir, version), json.dumps(raw, ensure_ascii=False).encode())
-    except (OSError, InputError):
+    except (OSError, InputError, TypeError, ValueError):  # TypeError: a value JSON cannot hold
         return
 
 
