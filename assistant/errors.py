@@ -23,10 +23,6 @@ class KnowledgeError(UserFacingError):
     """The knowledge folder is malformed (missing source, bad rule, unknown marker)."""
 
 
-class IndexMissingError(UserFacingError):
-    """No usable index exists and it could not be built here."""
-
-
 class IndexBusyError(UserFacingError):
     """Another process is building the index."""
 

@@ -291,8 +291,3 @@ def build_view(
         for f in tr.transplant_cautions
     ]
     return tuple(items + _tail(ctx, plan))
-
-
-def unverified_note(lang: Lang) -> str:
-    """The words shown next to anything not verified against its source."""
-    return _UNVERIFIED.en if lang == "en" else _UNVERIFIED.es

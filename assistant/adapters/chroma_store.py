@@ -6,7 +6,6 @@ switched only when the build is complete, so readers never see a half-written in
 
 from __future__ import annotations
 
-import json
 import time
 import uuid
 from collections.abc import Sequence
@@ -228,8 +227,3 @@ class ChromaDense:
 def count(client: ClientAPI, collection: str) -> int:
     """Number of records in a collection."""
     return int(client.get_collection(collection).count())
-
-
-def manifest_json(manifest: IndexManifest) -> str:
-    """Pretty manifest for humans."""
-    return json.dumps(manifest.model_dump(mode="json"), indent=2, ensure_ascii=False)

@@ -162,13 +162,6 @@ def source_type(src: Source, lang: Lang) -> str:
     return SOURCE_TYPES.get(src.type, {}).get(lang, src.type.replace("_", " "))
 
 
-def source_title(src: Source, lang: Lang) -> str:
-    """The reference as published; the seed named for what it is."""
-    if src.id == SEED_ID:
-        return f"{SEED_NAME[lang][0].upper()}{SEED_NAME[lang][1:]}"
-    return src.reference
-
-
 def source_line(src: Source, lang: Lang) -> str:
     """'Reference (evidence type, year)': titles as published; the seed named for what it is."""
     if src.id == SEED_ID:
