@@ -222,6 +222,9 @@ def _body(
         return "case", topics, False
     if topics[0] == "next_steps":
         topics = ("overview",)
+    unrouted = topics[0] == "overview" and "overview" not in fused  # never a fallback answer
+    if unrouted and _cannot_answer(u, engine, [p.chunk.text for p in passages]):
+        return _cannot_answer_reply(comp, u, engine, topics)
     user = engine.search(query, k=3, lang=u.lang, kind="user")
     if topics[0] == "overview":
         compose.overview_answer(comp, book, plan, user)
@@ -242,12 +245,8 @@ def _topic(
     priors = {c: fused.get(c, 1.0) for c in topics}
     pool = evidence.candidates(lex, priors, passages[:3], comp.lookup, u.lang)
     texts = [c.text for c, *_ in pool] + [p.chunk.text for p in passages]
-    unknown = [w for w in u.unknown_words if w not in lex.speller.corpus]  # guideline words
-    missing = evidence.uncovered(unknown, texts)
-    if evidence.cannot_answer(unknown, missing, named=u.named):
-        f = lex.topic(topics[0]).follow_ups
-        compose.cannot_answer(comp, book, f.en if u.lang == "en" else f.es)
-        return "cannot_answer", topics, True
+    if _cannot_answer(u, engine, texts):
+        return _cannot_answer_reply(comp, u, engine, topics)
     asked = expand(lex, u.question) if u.question else query
     if u.question and u.statements and not u.named and u.extraction.empty:
         asked = expand(lex, f"{u.question} {u.statements}")  # "My legs are swollen. What helps?"
@@ -260,6 +259,21 @@ def _topic(
     parts = compose.Parts(topics, ranked, plan, passages, user, u.wants_number, query, first, lead)
     compose.topic_answer(comp, lex, book, engine.rulebook(), parts)
     return topics[0], topics, False
+
+
+def _cannot_answer(u: Understanding, engine: ChatEngine, texts: list[str]) -> bool:
+    """The gate: the question's own content terms are missing from the passages found."""
+    unknown = [w for w in u.unknown_words if w not in engine.lexicon().speller.corpus]
+    missing = evidence.uncovered(unknown, texts)  # guideline words above count as covered
+    return evidence.cannot_answer(unknown, missing, named=u.named)
+
+
+def _cannot_answer_reply(
+    comp: Composer, u: Understanding, engine: ChatEngine, topics: tuple[str, ...]
+) -> tuple[str, tuple[str, ...], bool]:
+    f = engine.lexicon().topic(topics[0]).follow_ups
+    compose.cannot_answer(comp, engine.chatbook(), f.en if u.lang == "en" else f.es)
+    return "cannot_answer", topics, True
 
 
 def _follow_ups(

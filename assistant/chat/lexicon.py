@@ -27,6 +27,7 @@ _WORD = re.compile(r"[a-z0-9]+")
 STRONG, WEAK = 1.0, 0.35
 PHRASE_BONUS = 0.25  # each extra word of a matched term: longer terms are more specific
 DOMAIN, FOREIGN, GENERIC = "@domain", "@foreign", "@generic"
+SUBJECT = "@subject"  # in scope, but the passages must name it (evidence.cannot_answer)
 
 
 def words(text: str) -> list[str]:
@@ -88,6 +89,7 @@ class Scope(BaseModel):
     domain: tuple[str, ...]
     foreign: tuple[str, ...]
     generic: tuple[str, ...]
+    subject: tuple[str, ...] = Field((), description="In scope, but must be in the passages.")
     stop: tuple[str, ...] = ()
     number: tuple[str, ...] = ()
     expand: dict[str, str] = Field(default_factory=dict)
@@ -174,6 +176,7 @@ class Lexicon(BaseModel):
             yield t.code, t.strong, STRONG
             yield t.code, t.weak, WEAK
         yield DOMAIN, self.scope.domain, STRONG
+        yield SUBJECT, self.scope.subject, STRONG
         yield FOREIGN, self.scope.foreign, STRONG
         yield GENERIC, self.scope.generic, WEAK
 

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from assistant.chat.lexicon import DOMAIN, FOREIGN, GENERIC, STRONG, Hit, Lexicon, words
+from assistant.chat.lexicon import DOMAIN, FOREIGN, GENERIC, STRONG, SUBJECT, Hit, Lexicon, words
 from assistant.contracts import Lang
 from assistant.extract import Extraction, extract
 from assistant.language import detect_language
@@ -135,7 +135,9 @@ def decide_scope(lex: Lexicon, message: str, in_conversation: bool, states_case:
     unknown = [w for w in unknown if w not in lex.speller.corpus]  # guideline words are neutral
     known = sum(1 for ls in labels if ls - {GENERIC})
     named = any(
-        DOMAIN in h.labels or any(w >= STRONG for k, w in h.labels.items() if k[0] != "@")
+        DOMAIN in h.labels
+        or SUBJECT in h.labels
+        or any(w >= STRONG for k, w in h.labels.items() if k[0] != "@")
         for h in hits
     )
     if in_conversation:
@@ -197,7 +199,9 @@ def understand(message: str, lex: Lexicon, ctx: Context) -> Understanding:
     if inherited:
         scores = {code: 1.0 - 0.2 * i for i, code in enumerate(previous_topics)}
     scope = decide_scope(lex, message, in_conversation or has_case, not ex.empty)
-    _, unknown = content_unknown(lex, words(question))
+    q_toks = words(question)
+    q_hits, unknown = content_unknown(lex, q_toks)
+    unknown += [q_toks[i] for h in q_hits if SUBJECT in h.labels for i in range(h.start, h.end)]
     return Understanding(
         lang=lang,
         question=question,

@@ -194,6 +194,38 @@ def test_cannot_answer_is_refused_with_three_suggestions(engine: FakeChatEngine)
 
 
 @pytest.mark.parametrize(
+    "question",
+    ["What about pomalidomide?", "¿Y pomalidomida?", "pomalidomide dose in POEMS"],
+)
+def test_a_named_drug_the_guideline_lacks_gets_the_cannot_answer_reply(
+    engine: FakeChatEngine, question: str
+) -> None:
+    """A subject term is in scope on its own, but never answered from another drug's passage."""
+    answer = _ask(engine, question)
+    assert answer.refused and answer.intent == "cannot_answer", answer.text
+    assert "lenalidom" not in answer.text.split("\n")[0].lower()
+
+
+@pytest.mark.parametrize(
+    ("question", "topic", "quoted"),
+    [
+        ("how many Gy?", "radiation", r"40\s*[-–]\s*50 Gy|45 Gy"),
+        ("¿cuántos Gy?", "radiation", r"40\s*[-–]\s*50 Gy|45 Gy"),
+        ("what endocrine tests should be ordered", "workup", r"cortisol"),
+        ("why does my skin look darker?", "diagnosis", r"(?i)hyperpigment"),
+        ("¿por qué tengo la piel más oscura?", "diagnosis", r"(?i)hiperpigment"),
+    ],
+)
+def test_short_questions_without_poems_are_answered_from_their_topic(
+    engine: FakeChatEngine, question: str, topic: str, quoted: str
+) -> None:
+    answer = _ask(engine, question)
+    assert not answer.refused and answer.topics[0] == topic, (answer.topics, answer.text)
+    first = answer.text.split("###")[1] if "###" in answer.text else answer.text
+    assert re.search(quoted, first), first
+
+
+@pytest.mark.parametrize(
     ("question", "quoted"),
     [
         # a word the topic sections lack but the guideline holds: answered from that passage
