@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.chat.lexicon import GENERIC, Lexicon, words
+from assistant.chat.lexicon import DOMAIN, GENERIC, Lexicon, words
 from assistant.contracts import Chunk, Lang, Passage
 from assistant.text import fold
 
@@ -22,6 +22,7 @@ LEXICAL_SHARE = 0.75  # topic score = 0.75 lexical + 0.25 retrieval
 W_LEX, W_HEAD, W_RETRIEVAL, W_PRIOR, W_NUMBER = 0.6, 0.15, 0.1, 0.3, 0.2
 AFTER_SHARE = 0.5  # "relapse after ASCT": words after "after" describe the context
 _AFTER = frozenset({"after", "following", "post", "tras", "despues", "posterior"})
+ANCHOR_WEIGHT = 2.0  # a domain word of the question ("daratumumab", "PET") counts double
 GENERIC_SHARE = 0.5  # generic words ("treatment", "dose") count half in sentence ranking
 W_POSITION = 0.25  # added to the prior of a section's first sentence (half for the second)
 # What a number-seeking question measures -> units that answer it (folded text).
@@ -169,8 +170,13 @@ def rank_sentences(
 def query_weights(question: str, lex: Lexicon) -> dict[str, float]:
     """Question stems with weights: generic words count half."""
     toks = words(question)
-    generic = {
-        i for h in lex.spot(toks) if set(h.labels) == {GENERIC} for i in range(h.start, h.end)
+    hits = lex.spot(toks)
+    generic = {i for h in hits if set(h.labels) == {GENERIC} for i in range(h.start, h.end)}
+    anchors = {
+        i
+        for h in hits
+        if DOMAIN in h.labels and not lex.has("name", toks[h.start : h.end])
+        for i in range(h.start, h.end)
     }
     out: dict[str, float] = {}
     after = len(toks)
@@ -178,7 +184,7 @@ def query_weights(question: str, lex: Lexicon) -> dict[str, float]:
         if w in _AFTER:
             after = min(after, i)
         if len(w) >= 3 and w not in lex.stopwords and w not in _AFTER:
-            weight = GENERIC_SHARE if i in generic else 1.0
+            weight = GENERIC_SHARE if i in generic else ANCHOR_WEIGHT if i in anchors else 1.0
             weight *= AFTER_SHARE if after < i <= after + 3 else 1.0
             out[w[:5]] = max(out.get(w[:5], 0.0), weight)
     return out

@@ -147,10 +147,17 @@ def decide_scope(lex: Lexicon, message: str, in_conversation: bool, states_case:
 
 def is_broad(lex: Lexicon, question: str, topic: str) -> bool:
     """True when the question asks about the topic as a whole ("first-line therapy for
-    POEMS?", "¿cómo se trata?"): one of the topic's `lead_when` terms, and no value in it."""
+    POEMS?", "¿cómo se trata?"): one of the topic's `lead_when` terms, and no value, drug or
+    finding outside the topic ("daratumumab first line?", "VEGF after RT?") in it."""
     toks = words(question)
     if not toks or any(t.isdigit() for t in toks):  # a value makes it specific
         return False
+    asked = words(question.rsplit(":", 1)[-1])  # "<case>: what orients to POEMS vs CIDP?"
+    for h in lex.spot(asked):  # so does a named drug or finding outside the topic's own words
+        span = asked[h.start : h.end]
+        named = DOMAIN in h.labels or SUBJECT in h.labels
+        if named and not lex.has(f"lead:{topic}", span) and not lex.has("name", span):
+            return False
     return lex.has(f"lead:{topic}", toks)
 
 

@@ -254,3 +254,41 @@ def test_the_management_question_opens_with_key_points(engine: FakeChatEngine) -
         bullets = [x for x in lines[:end] if x.startswith("- ")]
         assert 8 <= len(bullets) <= 12, bullets
         assert all(re.search(r"\[\d+\]$", b) for b in bullets)
+
+
+@pytest.mark.parametrize(
+    ("question", "topic", "broad"),
+    [
+        ("What is the first-line treatment for POEMS?", "systemic", True),
+        ("¿se puede dar daratumumab de primera linea?", "systemic", False),  # a drug: specific
+        ("How soon after RT should VEGF drop?", "radiation", False),  # another finding
+        (
+            "Neuropatía desmielinizante con componente lambda: ¿qué orienta a POEMS frente a PDIC?",
+            "differential",
+            True,
+        ),  # the case before the colon does not make it specific
+        ("Radiotherapy in POEMS?", "radiation", True),
+    ],
+)
+def test_a_named_drug_or_finding_makes_a_question_specific(
+    engine: FakeChatEngine, question: str, topic: str, broad: bool
+) -> None:
+    from assistant.chat.understand import is_broad
+
+    assert is_broad(engine.lexicon(), question, topic) is broad
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("¿se puede dar daratumumab de primera linea?", r"(?i)daratumumab"),
+        ("edema de papila en poems, ¿es grave?", r"(?i)papiledema"),
+        ("papilledema in POEMS - what does it mean?", r"(?i)papilledema"),
+    ],
+)
+def test_the_direct_answer_names_what_was_asked(
+    engine: FakeChatEngine, question: str, first: str
+) -> None:
+    answer = _ask(engine, question)
+    bullets = [line for line in answer.text.splitlines() if line.startswith("- ")]
+    assert bullets and re.search(first, bullets[0]), answer.text
