@@ -97,7 +97,7 @@ def _opening(
     if p.plan is not None and p.plan_first and not p.wants_number:
         _plan_direct(comp, p.plan)
         if not p.plan.treatment.primary:  # no option yet: what the guideline says for the stratum
-            for section_id, contains in _for_stratum(p.lead, p.plan.stratification.status)[:2]:
+            for section_id, contains in for_stratum(p.lead, p.plan.stratification.status)[:2]:
                 _key_point(comp, section_id, contains)
     elif p.lead and comp.audience == "clinician":
         for section_id, contains in p.lead:
@@ -116,7 +116,7 @@ _STRATUM_SECTIONS = {
 }
 
 
-def _for_stratum(lead: Sequence[tuple[str, str]], stratum: str) -> list[tuple[str, str]]:
+def for_stratum(lead: Sequence[tuple[str, str]], stratum: str) -> list[tuple[str, str]]:
     """Lead sentences that apply to the patient's stratum (all when it is undetermined)."""
     keep = _STRATUM_SECTIONS.get(stratum)
     return [x for x in lead if keep is None or x[0].startswith(keep)]

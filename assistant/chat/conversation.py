@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from assistant.chat import compose, evidence
 from assistant.chat.cite import Composer
 from assistant.chat.knowledge import ChatBook
-from assistant.chat.lexicon import Lexicon, expand
+from assistant.chat.lexicon import Lexicon, expand, words
 from assistant.chat.understand import Context, Understanding, is_broad, pick_topics, understand
 from assistant.chat.updates import CaseUpdate, describe, merge
 from assistant.contracts import Answer, Lang, Passage, PatientCase, Plan
@@ -112,6 +112,13 @@ def respond(
         in_conversation=bool(conv.history),
         has_case=conv.case is not None,
     )
+    replay = _language_request(lex, message, conv)
+    if replay is not None:  # "in English please": the last question again, in that language
+        lang, question = replay
+        answer, nxt = respond(
+            conv.model_copy(update={"forced_lang": lang}), question, engine, today
+        )
+        return answer, nxt.model_copy(update={"forced_lang": conv.forced_lang})
     u = understand(message, lex, ctx)
     if _is_undo(message, engine.chatbook()):
         return _undo(conv, u, engine)
@@ -127,6 +134,23 @@ def respond(
         )
         return refusal, _next(conv, u, message, refusal)
     return _in_scope(conv, u, message, engine, today)
+
+
+REQUEST_WORDS = 6  # a language request is short: "and in English please?"
+
+
+def _language_request(lex: Lexicon, message: str, conv: Conversation) -> tuple[Lang, str] | None:
+    """(language, last answered question) when the message only asks for another language."""
+    toks = words(message)
+    if not toks or len(toks) > REQUEST_WORDS:
+        return None
+    last = next((turn for turn in reversed(conv.history) if not turn.refused), None)
+    if last is None or last.intent == "undo":
+        return None
+    for lang in ("en", "es"):
+        if lex.has(f"answer_in:{lang}", toks):
+            return lang, last.question
+    return None
 
 
 def _is_undo(message: str, book: ChatBook) -> bool:
@@ -256,6 +280,10 @@ def _topic(
     numbers_ok = head.lead_numbers or not u.wants_number
     broad = numbers_ok and is_broad(lex, u.question or u.statements, topics[0])
     lead = tuple((x.section, x.contains) for x in lex.topic(topics[0]).lead) if broad else ()
+    asked_toks = words(u.question or u.statements)
+    named = [name for name in lex.scope.stratum if lex.has(f"stratum:{name}", asked_toks)]
+    if lead and len(named) == 1:  # "first line for disseminated POEMS?": that stratum's leads
+        lead = tuple(compose.for_stratum(lead, named[0]))
     parts = compose.Parts(topics, ranked, plan, passages, user, u.wants_number, query, first, lead)
     compose.topic_answer(comp, lex, book, engine.rulebook(), parts)
     return topics[0], topics, False

@@ -17,7 +17,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from assistant.chat.spelling import Speller
-from assistant.contracts import Localized
+from assistant.contracts import Lang, Localized
 from assistant.errors import KnowledgeError
 from assistant.knowledge import guideline_files
 from assistant.text import fold
@@ -97,6 +97,12 @@ class Scope(BaseModel):
     name: tuple[str, ...] = Field((), description="Names of POEMS itself.")
     treat: tuple[str, ...] = Field((), description="Words asking for a treatment or dose.")
     compare: tuple[str, ...] = Field((), description="Words comparing two conditions.")
+    stratum: dict[str, tuple[str, ...]] = Field(
+        default_factory=dict, description="Words naming a stratum (localized, disseminated)."
+    )
+    answer_in: dict[Lang, tuple[str, ...]] = Field(
+        default_factory=dict, description="Requests for the last answer in a language."
+    )
 
 
 @dataclass(frozen=True)
@@ -185,6 +191,8 @@ class Lexicon(BaseModel):
         sc = self.scope
         lists = {"other": sc.other, "name": sc.name, "treat": sc.treat, "compare": sc.compare}
         lists["number"] = sc.number
+        lists |= {f"answer_in:{lang}": terms for lang, terms in sc.answer_in.items()}
+        lists |= {f"stratum:{name}": terms for name, terms in sc.stratum.items()}
         lists |= {f"lead:{t.code}": t.lead_when for t in self.topics}
         return {k: tuple(Term.parse(x) for x in v) for k, v in lists.items()}
 

@@ -57,6 +57,26 @@ FOLLOW_UPS: list[tuple[tuple[str, ...], tuple[str, ...], bool, str]] = [
     ),
     ((VIGNETTE, "what now?"), (), False, r"(?i)meets|criteria|disseminated"),
     (("What is the radiation dose?", "¿y la dosis de lenalidomida?"), ("systemic",), False, r"mg"),
+    # a language request repeats the last answer in that language
+    (
+        ("¿Qué dosis de radioterapia se usa?", "and in English please?"),
+        ("radiation",),
+        False,
+        r"Gy",
+    ),
+    (("What is the lenalidomide dose?", "en español, por favor"), ("systemic",), False, r"mg"),
+    (
+        ("¿Qué dosis de radioterapia se usa?", "¿y si hay varias lesiones?"),
+        ("radiation",),
+        False,
+        r"(?i)lesion",
+    ),
+    (
+        ("What is the lenalidomide dose?", "how long is it given?"),
+        ("systemic",),
+        False,
+        r"(?i)cycle|month",
+    ),
     (
         (VIGNETTE, "Should thalidomide be avoided?"),
         ("caution",),
@@ -233,3 +253,23 @@ def test_every_cited_line_is_supported_by_its_passages(engine: FakeChatEngine) -
         single, _ = run(engine, q)
         valid, total = citation_check(single[0])
         assert valid == total, q
+
+
+def test_a_language_request_answers_the_last_question_in_that_language(
+    engine: FakeChatEngine,
+) -> None:
+    answers, conv = run(engine, "¿Qué dosis de radioterapia se usa?", "and in English please?")
+    assert [a.lang for a in answers] == ["es", "en"]
+    assert answers[1].topics == answers[0].topics and not answers[1].refused
+    assert conv.forced_lang is None  # later questions are answered in their own language
+    later, _ = run(engine, "¿Qué dosis de radioterapia se usa?", "in English please", "¿y el VEGF?")
+    assert later[-1].lang == "es"
+
+
+def test_a_question_naming_a_stratum_opens_with_that_stratums_leads(
+    engine: FakeChatEngine,
+) -> None:
+    (answer,), _ = run(engine, "What is the first-line treatment for disseminated POEMS?")
+    opening = answer.text.split("###")[1]
+    assert re.search(r"(?i)melphalan|ASCT|transplant", opening), opening
+    assert "Radiation is the first-line" not in opening
