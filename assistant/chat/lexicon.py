@@ -150,6 +150,9 @@ class Lexicon(BaseModel):
     scope: Scope
     topics: tuple[Topic, ...] = Field(alias="topic")
     corpus: tuple[str, ...] = Field((), exclude=True, description="Guideline texts (speller).")
+    common: frozenset[str] = Field(
+        frozenset(), exclude=True, description="Everyday English and Spanish words (folded)."
+    )
 
     @cached_property
     def speller(self) -> Speller:
@@ -158,6 +161,26 @@ class Lexicon(BaseModel):
         terms += [*self.scope.stop, *self.scope.number]
         terms += [w for k, v in self.scope.expand.items() for w in (k, v)]
         return Speller.build(self.corpus, terms)
+
+    @cached_property
+    def _common_stems(self) -> frozenset[str]:
+        import Stemmer  # PyStemmer (bm25s uses it too)
+
+        words = sorted(self.common)
+        stems = Stemmer.Stemmer("english").stemWords(words)
+        return frozenset(stems) | frozenset(Stemmer.Stemmer("spanish").stemWords(words))
+
+    def everyday(self, word: str) -> bool:
+        """An everyday English or Spanish word, in any inflection ("funcionará" ~ "funciona");
+        numbers and two-letter tokens count as everyday too."""
+        if len(word) <= 3 or any(c.isdigit() for c in word) or word in self.common:
+            return True
+        import Stemmer
+
+        return any(
+            Stemmer.Stemmer(lang).stemWord(word) in self._common_stems
+            for lang in ("english", "spanish")
+        )
 
     def topic(self, code: str) -> Topic:
         """The topic with this code."""
@@ -265,4 +288,16 @@ def load_lexicon(knowledge_dir: Path, section_ids: set[str] | None = None) -> Le
         if unknown:
             raise KnowledgeError(f"{path}: unknown section ids {unknown}", "use guideline ids")
     texts = tuple(f.text for f in guideline_files(knowledge_dir))
-    return lex.model_copy(update={"corpus": texts})
+    return lex.model_copy(update={"corpus": texts, "common": _common_words(knowledge_dir)})
+
+
+def _common_words(knowledge_dir: Path) -> frozenset[str]:
+    """knowledge/lexicon/common-words.txt: one folded word per line, `#` comments."""
+    path = knowledge_dir / "lexicon" / "common-words.txt"
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise KnowledgeError(
+            f"{path} cannot be read: {exc}", "restore it from the repository"
+        ) from exc
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))

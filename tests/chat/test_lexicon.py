@@ -200,3 +200,37 @@ def test_scope_of_neighbouring_diseases(question: str, in_scope: bool) -> None:
 def test_attempts_to_override_the_assistant_are_refused_even_mid_case(message: str) -> None:
     ctx = Context(in_conversation=True, has_case=True)
     assert understand(message, LEX, ctx).in_scope is False
+
+
+@pytest.mark.parametrize(
+    ("question", "in_scope"),
+    [
+        # topic words only: everyday words around them are fine ...
+        ("how many Gy?", True),
+        ("is it curable?", True),
+        ("IVIG helpful?", True),
+        ("how long until patients walk again", True),
+        ("¿por qué tiene las piernas tan hinchadas?", True),
+        ("¿Cómo sabremos si el tratamiento está funcionando?", True),
+        # ... but a rarer word names something else: another disease
+        ("is gout curable?", False),
+        ("¿se cura la artritis?", False),
+        ("what blood test shows celiac disease", False),
+        ("how do doctors know someone has crohn's disease", False),
+        ("what endocrine tests for PCOS", False),
+        ("¿Qué análisis detecta la enfermedad celíaca?", False),
+        ("can it come back, my cancer of the thyroid", False),
+    ],
+)
+def test_a_rare_word_beside_topic_words_names_another_subject(
+    question: str, in_scope: bool
+) -> None:
+    assert understand(question, LEX, Context()).in_scope is in_scope
+
+
+@pytest.mark.parametrize(
+    ("word", "everyday"),
+    [("hospital", True), ("funcionara", True), ("400k", True), ("gout", False), ("celiaca", False)],
+)
+def test_everyday_words_in_any_inflection(word: str, everyday: bool) -> None:
+    assert LEX.everyday(word) is everyday
