@@ -143,6 +143,12 @@ def _rows(book: RuleBook, fam: str) -> list[tuple[object, Text, str]]:
         "transplant": [(r, r.text, r.section) for r in tr.transplant_cautions],
         "cautions": [(r, r.reason, r.section) for r in (*tr.caution, *tr.not_recommended)],
         "monitoring": [(r, r.detail, r.section) for r in book.monitoring.items],
+        # how long follow-up lasts and why (relapse can come late)
+        "follow_up": [
+            (r, r.text, r.section)
+            for r in book.monitoring.warnings
+            if r.code in ("follow_up_indefinite", "normal_vegf_not_remission")
+        ],
         "supportive": [(r, r.reason, r.section) for r in book.supportive],
         "prognosis": [(r, r.label, r.section) for r in book.prognosis],
         "warnings": [(r, r.text, r.section) for r in book.warnings],

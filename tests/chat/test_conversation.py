@@ -273,3 +273,18 @@ def test_a_question_naming_a_stratum_opens_with_that_stratums_leads(
     opening = answer.text.split("###")[1]
     assert re.search(r"(?i)melphalan|ASCT|transplant", opening), opening
     assert "Radiation is the first-line" not in opening
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("can it come back?", r"three and a half years"),
+        ("¿puede volver la enfermedad?", r"tres años y medio"),
+    ],
+)
+def test_a_patient_asking_whether_it_comes_back_hears_how_often_and_when(
+    engine: FakeChatEngine, question: str, expected: str
+) -> None:
+    (answer,), _ = run(engine, question, audience="patient")
+    bullets = [line for line in answer.text.splitlines() if line.startswith("- ")]
+    assert bullets and re.search(expected, bullets[0]), answer.text
