@@ -44,6 +44,7 @@ class Parts:
     query: str = ""
     plan_first: bool = False
     lead: tuple[tuple[str, str], ...] = ()  # (section, contains): a broad question's answer
+    also: tuple[Scored, ...] = ()  # the best sentence for each further part of the question
 
 
 def _plan_direct(comp: Composer, plan: Plan) -> None:
@@ -107,6 +108,14 @@ def _opening(
             comp.claim(text, section)
     else:
         for s in direct(p.ranked, 60 if comp.audience == "patient" else 90):
+            add_sentence(comp, s.text, s.chunk)
+        _each_part(comp, p.also)
+
+
+def _each_part(comp: Composer, best: Sequence[Scored]) -> None:
+    """'The dose, and when is systemic therapy added?': the best sentence of each part too."""
+    for s in best:
+        if s.text not in comp.used:
             add_sentence(comp, s.text, s.chunk)
 
 

@@ -16,7 +16,15 @@ from assistant.chat import compose, evidence
 from assistant.chat.cite import Composer
 from assistant.chat.knowledge import ChatBook
 from assistant.chat.lexicon import Lexicon, expand, words
-from assistant.chat.understand import Context, Understanding, is_broad, pick_topics, understand
+from assistant.chat.understand import (
+    Context,
+    Understanding,
+    is_broad,
+    pick_topics,
+    question_parts,
+    understand,
+    wants_number,
+)
 from assistant.chat.updates import CaseUpdate, describe, merge
 from assistant.contracts import Answer, Lang, Passage, PatientCase, Plan
 from assistant.i18n import REFUSAL_FOLLOW_UPS, t
@@ -284,7 +292,14 @@ def _topic(
     named = [name for name in lex.scope.stratum if lex.has(f"stratum:{name}", asked_toks)]
     if lead and len(named) == 1:  # "first line for disseminated POEMS?": that stratum's leads
         lead = tuple(compose.for_stratum(lead, named[0]))
-    parts = compose.Parts(topics, ranked, plan, passages, user, u.wants_number, query, first, lead)
+    also = tuple(
+        best[0]
+        for part in question_parts(lex, u.question)
+        if (best := evidence.rank_sentences(expand(lex, part), pool, lex, wants_number(lex, part)))
+    )
+    parts = compose.Parts(
+        topics, ranked, plan, passages, user, u.wants_number, query, first, lead, also
+    )
     compose.topic_answer(comp, lex, book, engine.rulebook(), parts)
     return topics[0], topics, False
 

@@ -172,6 +172,29 @@ def treats_another_disease(lex: Lexicon, toks: Sequence[str]) -> bool:
     )
 
 
+_AND = re.compile(
+    r"(?:,\s*|\s+)(?:and|y|e)\s+(?=(?:what|how|which|when|why|who|where|is|are|"
+    r"can|should|do|does|que|qué|como|cómo|cual|cuál|cuales|cuáles|cuando|cuándo|cuanto|cuánto|"
+    r"cuantos|cuántos|por que|por qué|donde|dónde|hay|se)\b)",
+    re.IGNORECASE,
+)
+
+
+def question_parts(lex: Lexicon, question: str) -> list[str]:
+    """'What dose, and when is systemic therapy added?' -> two asked parts, each naming a topic
+    of its own; one part when the second asks nothing new."""
+    pieces = [p.strip(" ,;?¿") for p in _AND.split(question) if p.strip(" ,;?¿")]
+    if len(pieces) < 2:
+        return [question]
+    scored = [topic_scores(lex, p, "")[0] for p in pieces]
+    if not all(scored):
+        return [question]
+    # a later part may say "it": give it the first part's POEMS words ("VEGF ... repeat it")
+    first = words(pieces[0])
+    named = [" ".join(first[h.start : h.end]) for h in lex.spot(first) if DOMAIN in h.labels]
+    return [pieces[0], *(" ".join([p, *named]) for p in pieces[1:])]
+
+
 def wants_number(lex: Lexicon, question: str) -> bool:
     """True when the question asks for a dose, threshold, interval, rate or time."""
     return lex.has("number", words(question))

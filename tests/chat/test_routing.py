@@ -292,3 +292,26 @@ def test_the_direct_answer_names_what_was_asked(
     answer = _ask(engine, question)
     bullets = [line for line in answer.text.splitlines() if line.startswith("- ")]
     assert bullets and re.search(first, bullets[0]), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "second"),
+    [
+        (
+            "¿Qué dosis de radioterapia se usa y cuándo se añade tratamiento sistémico?",
+            r"\d+ Gy",
+            r"(?i)sistémico",
+        ),
+        (
+            "What is the lenalidomide dose and what thromboprophylaxis is needed?",
+            r"\d+ mg",
+            r"(?i)thromboprophylaxis",
+        ),
+    ],
+)
+def test_a_two_part_question_gets_both_parts_in_the_direct_answer(
+    engine: FakeChatEngine, question: str, first: str, second: str
+) -> None:
+    answer = _ask(engine, question)
+    opening = answer.text.split("###")[1]
+    assert re.search(first, opening) and re.search(second, opening), opening
