@@ -208,11 +208,26 @@ def _in_scope(
         "topics": topics,
     }
     answer = _answer(conv, u, engine.stamp(), **fields)
-    kept: dict[str, Any] = {"topics": topics}
+    kept: dict[str, Any] = {"topics": _follow_up_topics(engine.lexicon(), topics, plan)}
     if saved:
         update = CaseUpdate(before=conv.case, changes=changes)
         kept |= {"case": case, "updates": (*conv.updates, update)}
     return answer, _next(conv, u, message, answer, **kept)
+
+
+def _follow_up_topics(lex: Lexicon, topics: tuple[str, ...], plan: Plan | None) -> tuple[str, ...]:
+    """Topics a follow-up inherits. After a treatment answer for a described patient, the
+    topic of that patient's first option comes first: "and the dose?" after radiation was
+    proposed asks for the radiation dose, not the lenalidomide dose."""
+    if plan is None or not topics or not plan.treatment.primary:
+        return topics
+    if not lex.topic(topics[0]).plan_first:
+        return topics
+    section = plan.treatment.primary[0].section
+    owner = next((t.code for t in lex.topics if section in t.sections), None)
+    if owner is None or owner == topics[0]:
+        return topics
+    return (owner, *(t for t in topics if t != owner))
 
 
 def _case_lines(

@@ -57,6 +57,19 @@ FOLLOW_UPS: list[tuple[tuple[str, ...], tuple[str, ...], bool, str]] = [
     ),
     ((VIGNETTE, "what now?"), (), False, r"(?i)meets|criteria|disseminated"),
     (("What is the radiation dose?", "¿y la dosis de lenalidomida?"), ("systemic",), False, r"mg"),
+    # after a treatment answer for a described patient, "the dose" is that patient's option's
+    (
+        (
+            "52-year-old woman with demyelinating polyneuropathy, IgG lambda M-protein, 2 sclerotic "
+            "lesions in the pelvis on PET-CT, bone marrow negative, plasma VEGF 450 pg/mL, "
+            "splenomegaly. What treatment?",
+            "and the dose?",
+        ),
+        ("radiation",),
+        False,
+        r"\d+ ?Gy",
+    ),
+    ((VIGNETTE, "how do we follow him?"), ("monitoring",), False, r"(?i)follow|VEGF"),
     # a language request repeats the last answer in that language
     (
         ("¿Qué dosis de radioterapia se usa?", "and in English please?"),
