@@ -160,7 +160,7 @@ class Lexicon(BaseModel):
         terms = [x for _, texts, _ in self._entries() for x in texts]
         terms += [*self.scope.stop, *self.scope.number]
         terms += [w for k, v in self.scope.expand.items() for w in (k, v)]
-        return Speller.build(self.corpus, terms)
+        return Speller.build(self.corpus, terms, self.common)
 
     @cached_property
     def _common_stems(self) -> frozenset[str]:

@@ -36,8 +36,11 @@ class Speller:
         object.__setattr__(self, "_choices", tuple(sorted(self.targets)))
 
     @classmethod
-    def build(cls, texts: Iterable[str], terms: Iterable[str]) -> Speller:
-        """From guideline texts (forms counted, most common kept) and lexicon terms."""
+    def build(
+        cls, texts: Iterable[str], terms: Iterable[str], everyday: Iterable[str] = ()
+    ) -> Speller:
+        """From guideline texts (forms counted, most common kept), lexicon terms and everyday
+        words (known as typed: "múltiples" is a word, not a typo of "multiple")."""
         seen: dict[str, int] = {}  # each lower-case form once: folding is the slow part
         for text in texts:
             for tok in _TOKEN.findall(text):
@@ -59,6 +62,8 @@ class Speller:
                 elif clean:
                     words.setdefault(clean, clean)
                     targets.add(clean)
+        for word in everyday:
+            words.setdefault(word, word)
         return cls(words, frozenset(targets), tuple(sorted(stems)), corpus)
 
     def known(self, folded: str) -> bool:

@@ -37,6 +37,7 @@ def test_typos_become_lexicon_words(typed: str, read: str) -> None:
         "Can my father drive?",  # "drive" is one edit from no lexicon word
         "VEGF 1200 pg/mL, IgA lambda",  # short words, numbers and units are never touched
         "¿Cuál es la dosis?",
+        "múltiples lesiones escleróticas",  # an everyday word, not a typo of "multiple"
     ],
 )
 def test_known_and_short_words_are_kept(text: str) -> None:
