@@ -284,6 +284,8 @@ def test_a_named_drug_or_finding_makes_a_question_specific(
         ("¿se puede dar daratumumab de primera linea?", r"(?i)daratumumab"),
         ("edema de papila en poems, ¿es grave?", r"(?i)papiledema"),
         ("papilledema in POEMS - what does it mean?", r"(?i)papilledema"),
+        ("what does VEGF stand for?", r"vascular endothelial growth factor"),
+        ("¿qué es el VEGF?", r"factor de crecimiento del endotelio vascular"),
     ],
 )
 def test_the_direct_answer_names_what_was_asked(
