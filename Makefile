@@ -4,9 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/pip install --quiet -c constraints.txt
 PORT ?= 8501
-# Whole-project branch coverage: 94.0% measured on 2026-11-25 before the merges of #11-#15;
-# floor 90 until it is measured again on the merged tree (then raise, never lower).
-COV_MIN ?= 90
+# Whole-project branch coverage: 95.97% measured on 2026-11-26 (clean-clone CI run);
+# the floor sits just under it (raise it when coverage rises, never lower it).
+COV_MIN ?= 95
 # 100% branch coverage: the rule core and the answer composition (paths adjusted at merge).
 COV_FULL ?= assistant/rules/*,assistant/chat/compose*
 export HF_HUB_OFFLINE := 1
