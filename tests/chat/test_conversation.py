@@ -60,9 +60,9 @@ FOLLOW_UPS: list[tuple[tuple[str, ...], tuple[str, ...], bool, str]] = [
     # after a treatment answer for a described patient, "the dose" is that patient's option's
     (
         (
-            "52-year-old woman with demyelinating polyneuropathy, IgG lambda M-protein, 2 sclerotic "
-            "lesions in the pelvis on PET-CT, bone marrow negative, plasma VEGF 450 pg/mL, "
-            "splenomegaly. What treatment?",
+            "52-year-old woman with demyelinating polyneuropathy, IgG lambda M-protein, "
+            "2 sclerotic lesions in the pelvis on PET-CT, bone marrow negative, "
+            "plasma VEGF 450 pg/mL, splenomegaly. What treatment?",
             "and the dose?",
         ),
         ("radiation",),
