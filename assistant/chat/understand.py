@@ -101,12 +101,25 @@ def topic_scores(lex: Lexicon, question: str, statements: str) -> tuple[dict[str
     q_toks, s_toks = words(question), words(statements)
     q_hits, s_hits = lex.spot(q_toks), lex.spot(s_toks)
     scores = _weighted(q_hits, q_toks, 1.0)
+    only = _only_topic(lex, q_toks, q_hits) if statements else None
+    if only is not None:  # "<case description>. ¿Tratamiento?": the short question is the topic
+        scores[only] = max(scores.get(only, 0.0), STRONG)
     for code, s in _weighted(s_hits, s_toks, CONTEXT_WEIGHT).items():
         scores[code] = scores.get(code, 0.0) + s
     strong = any(
         w >= STRONG and not label.startswith("@") for h in q_hits for label, w in h.labels.items()
     )
     return {k: round(v, 6) for k, v in scores.items()}, strong
+
+
+def _only_topic(lex: Lexicon, toks: Sequence[str], hits: Sequence[Hit]) -> str | None:
+    """The one topic a question clause consists of ("Tto?", "What treatment?"), if any."""
+    covered = {i for h in hits for i in range(h.start, h.end)}
+    content = [i for i, t in enumerate(toks) if t not in lex.stopwords and not t.isdigit()]
+    if not content or any(i not in covered for i in content):
+        return None
+    labels = {k for h in hits for k in h.labels if not k.startswith("@")}
+    return labels.pop() if len(labels) == 1 else None
 
 
 def content_unknown(lex: Lexicon, toks: Sequence[str]) -> tuple[list[Hit], list[str]]:

@@ -301,3 +301,21 @@ def test_a_patient_asking_whether_it_comes_back_hears_how_often_and_when(
     (answer,), _ = run(engine, question, audience="patient")
     bullets = [line for line in answer.text.splitlines() if line.startswith("- ")]
     assert bullets and re.search(expected, bullets[0]), answer.text
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Mujer 54a, polineuropatía, componente lambda, 2 lesiones escleróticas en un mismo campo "
+        "en la PET-TC, MO negativa. ¿Tto?",
+        "54F, polyneuropathy, lambda M-protein, 2 sclerotic lesions in one field on PET-CT, "
+        "BM negative. Treatment?",
+    ],
+)
+def test_a_case_followed_by_a_one_word_treatment_question_gets_the_patients_plan(
+    engine: FakeChatEngine, message: str
+) -> None:
+    (answer,), _ = run(engine, message)
+    assert answer.case is not None and answer.topics[0] == "systemic", answer.topics
+    opening = answer.text.split("###")[1]
+    assert re.search(r"(?i)locali[sz]|radiation|radioterapia", opening), opening
