@@ -285,6 +285,8 @@ def test_a_named_drug_or_finding_makes_a_question_specific(
         ("edema de papila en poems, ¿es grave?", r"(?i)papiledema"),
         ("papilledema in POEMS - what does it mean?", r"(?i)papilledema"),
         ("what does VEGF stand for?", r"vascular endothelial growth factor"),
+        ("What VEGF level is abnormal?", r"200 pg/mL"),
+        ("¿Qué nivel de VEGF es patológico?", r"200 pg/mL"),
         ("¿qué es el VEGF?", r"factor de crecimiento del endotelio vascular"),
     ],
 )
