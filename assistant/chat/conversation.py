@@ -307,9 +307,10 @@ def _topic(
     named = [name for name in lex.scope.stratum if lex.has(f"stratum:{name}", asked_toks)]
     if lead and len(named) == 1:  # "first line for disseminated POEMS?": that stratum's leads
         lead = tuple(compose.for_stratum(lead, named[0]))
+    parts_asked = question_parts(lex, u.question)  # ranked again only when there are several
     also = tuple(
         best[0]
-        for part in question_parts(lex, u.question)
+        for part in (parts_asked if len(parts_asked) > 1 else ())
         if (best := evidence.rank_sentences(expand(lex, part), pool, lex, wants_number(lex, part)))
     )
     parts = compose.Parts(

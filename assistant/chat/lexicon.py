@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -163,24 +164,22 @@ class Lexicon(BaseModel):
         return Speller.build(self.corpus, terms, self.common)
 
     @cached_property
-    def _common_stems(self) -> frozenset[str]:
+    def _stemmers(self) -> tuple[Any, ...]:
         import Stemmer  # PyStemmer (bm25s uses it too)
 
+        return Stemmer.Stemmer("english"), Stemmer.Stemmer("spanish")
+
+    @cached_property
+    def _common_stems(self) -> frozenset[str]:
         words = sorted(self.common)
-        stems = Stemmer.Stemmer("english").stemWords(words)
-        return frozenset(stems) | frozenset(Stemmer.Stemmer("spanish").stemWords(words))
+        return frozenset(s for stemmer in self._stemmers for s in stemmer.stemWords(words))
 
     def everyday(self, word: str) -> bool:
         """An everyday English or Spanish word, in any inflection ("funcionará" ~ "funciona");
         numbers and two-letter tokens count as everyday too."""
         if len(word) <= 3 or any(c.isdigit() for c in word) or word in self.common:
             return True
-        import Stemmer
-
-        return any(
-            Stemmer.Stemmer(lang).stemWord(word) in self._common_stems
-            for lang in ("english", "spanish")
-        )
+        return any(stemmer.stemWord(word) in self._common_stems for stemmer in self._stemmers)
 
     def topic(self, code: str) -> Topic:
         """The topic with this code."""
