@@ -58,11 +58,21 @@ def strip_markers(sentence: str) -> str:
     return _MARKER.sub("", sentence).strip()
 
 
+# British spellings of the guideline meet American ones of the question ("oedema" / "edema").
+_BRITISH = re.compile(r"^oe|aem|^paed|^anaes|rrhoea")
+_AMERICAN = {"oe": "e", "aem": "em", "paed": "ped", "anaes": "anes", "rrhoea": "rrhea"}
+
+
+def stem(word: str) -> str:
+    """A folded word's stem for ranking: its first 5 letters, in American spelling."""
+    return _BRITISH.sub(lambda m: _AMERICAN[m.group()], word)[:5]
+
+
 @lru_cache(maxsize=8192)
 def stems(text: str, stop: frozenset[str] = frozenset()) -> frozenset[str]:
-    """Content stems (first 5 letters of words of 3+ letters) of a text (cached: guideline
-    sentences recur across questions)."""
-    return frozenset(w[:5] for w in words(text) if len(w) >= 3 and w not in stop)
+    """Content stems (`stem` of words of 3+ letters) of a text (cached: guideline sentences
+    recur across questions)."""
+    return frozenset(stem(w) for w in words(text) if len(w) >= 3 and w not in stop)
 
 
 def fuse_topics(
@@ -186,7 +196,7 @@ def query_weights(question: str, lex: Lexicon) -> dict[str, float]:
         if len(w) >= 3 and w not in lex.stopwords and w not in _AFTER:
             weight = GENERIC_SHARE if i in generic else ANCHOR_WEIGHT if i in anchors else 1.0
             weight *= AFTER_SHARE if after < i <= after + 3 else 1.0
-            out[w[:5]] = max(out.get(w[:5], 0.0), weight)
+            out[stem(w)] = max(out.get(stem(w), 0.0), weight)
     return out
 
 
@@ -224,7 +234,7 @@ def uncovered(unknown: Sequence[str], texts: Iterable[str]) -> list[str]:
     have: set[str] = set()
     for text in texts:
         have |= stems(text)
-    return [w for w in unknown if len(w) >= 3 and w[:5] not in have]
+    return [w for w in unknown if len(w) >= 3 and stem(w) not in have]
 
 
 def cannot_answer(unknown: Sequence[str], missing: Sequence[str], named: bool) -> bool:
