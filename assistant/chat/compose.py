@@ -98,8 +98,7 @@ def _opening(
     if p.plan is not None and p.plan_first and not p.wants_number:
         _plan_direct(comp, p.plan)
         if not p.plan.treatment.primary:  # no option yet: what the guideline says for the stratum
-            for section_id, contains in for_stratum(p.lead, p.plan.stratification.status)[:2]:
-                _key_point(comp, section_id, contains)
+            _once_confirmed(comp, chat, for_stratum(p.lead, p.plan.stratification.status))
     elif p.lead and comp.audience == "clinician":
         for section_id, contains in p.lead:
             _key_point(comp, section_id, contains)
@@ -244,8 +243,12 @@ def _section(comp: Composer, section_id: str, limit: int) -> None:
             added += 1
 
 
-def case_answer(comp: Composer, chat: ChatBook, plan: Plan) -> None:
-    """A message that only states findings: the plan's headline first, then the plan."""
+def case_answer(
+    comp: Composer, chat: ChatBook, plan: Plan, lead: Sequence[tuple[str, str]] = ()
+) -> None:
+    """A message that only states findings: the plan's headline first, then the plan. With no
+    option for this patient yet (diagnosis or stratum open), a clinician also gets what the
+    guideline gives for the stratum once it is confirmed (`lead`), stated as conditional."""
     comp.heading(chat.say("direct", comp.lang))
     dx, st = plan.diagnosis, plan.stratification
     comp.claim(comp.say(dx.summary), dx.section)
@@ -253,9 +256,21 @@ def case_answer(comp: Composer, chat: ChatBook, plan: Plan) -> None:
     first = plan.treatment.primary[0] if plan.treatment.primary else None
     if first is not None:
         comp.claim(comp.say(first.label), first.section)
+    else:
+        _once_confirmed(comp, chat, for_stratum(lead, st.status))
     compose_plan(
         comp, plan, ("diagnosis", "workup", "strat", "treatment", "monitoring", "supportive")
     )
+
+
+def _once_confirmed(comp: Composer, chat: ChatBook, leads: Sequence[tuple[str, str]]) -> None:
+    """No option for this patient yet: what the guideline gives once the diagnosis and the
+    stratum are confirmed, stated as conditional (clinicians only)."""
+    if comp.audience != "clinician" or not leads:
+        return
+    comp.lines.append(f"_{chat.say('once_confirmed', comp.lang)}_")
+    for section_id, contains in leads:
+        _key_point(comp, section_id, contains)
 
 
 def cannot_answer(comp: Composer, chat: ChatBook, suggestions: Sequence[str]) -> None:

@@ -265,10 +265,18 @@ def _body(
         return "case", (), False
     query, passages, fused, topics = _route(u, engine)
     if topics[0] == "next_steps" and plan is not None:
-        compose.case_answer(comp, book, plan)
+        lead = tuple((x.section, x.contains) for x in engine.lexicon().topic("next_steps").lead)
+        compose.case_answer(comp, book, plan, lead)
         return "case", topics, False
-    if topics[0] == "next_steps":
-        topics = ("overview",)
+    steer: tuple[tuple[str, str], ...] = ()
+    if "next_steps" in topics:  # "one lesion, clean marrow: what now?" -> that stratum's leads
+        named = _strata(engine.lexicon(), u.question or u.statements)
+        if len(named) == 1:
+            lead = engine.lexicon().topic("next_steps").lead
+            steer = tuple(compose.for_stratum([(x.section, x.contains) for x in lead], named[0]))
+            topics = (_STRATUM_TOPIC[named[0]],)
+        elif topics[0] == "next_steps":
+            topics = ("overview",)
     unrouted = topics[0] == "overview" and "overview" not in fused  # never a fallback answer
     if unrouted and _cannot_answer(u, engine, [p.chunk.text for p in passages]):
         return _cannot_answer_reply(comp, u, engine, topics)
@@ -276,7 +284,16 @@ def _body(
     if topics[0] == "overview":
         compose.overview_answer(comp, book, plan, user)
         return "overview", topics, False
-    return _topic(comp, u, engine, plan, (query, passages, fused, topics, user))
+    return _topic(comp, u, engine, plan, (query, passages, fused, topics, user), steer)
+
+
+_STRATUM_TOPIC = {"localized": "radiation", "disseminated": "systemic"}
+
+
+def _strata(lex: Lexicon, text: str) -> list[str]:
+    """The strata a message names ("single lesion", "diseminado")."""
+    toks = words(text)
+    return [name for name in lex.scope.stratum if lex.has(f"stratum:{name}", toks)]
 
 
 def _topic(
@@ -285,6 +302,7 @@ def _topic(
     engine: ChatEngine,
     plan: Plan | None,
     found: tuple[str, list[Passage], dict[str, float], tuple[str, ...], list[Passage]],
+    steer: tuple[tuple[str, str], ...] = (),
 ) -> tuple[str, tuple[str, ...], bool]:
     """A topic answer, or the cannot-answer gate when the passages miss the question."""
     lex, book = engine.lexicon(), engine.chatbook()
@@ -303,10 +321,12 @@ def _topic(
     numbers_ok = head.lead_numbers or not u.wants_number
     broad = numbers_ok and is_broad(lex, u.question or u.statements, topics[0])
     lead = tuple((x.section, x.contains) for x in lex.topic(topics[0]).lead) if broad else ()
-    asked_toks = words(u.question or u.statements)
-    named = [name for name in lex.scope.stratum if lex.has(f"stratum:{name}", asked_toks)]
+    named = _strata(lex, u.question or u.statements)
     if lead and len(named) == 1:  # "first line for disseminated POEMS?": that stratum's leads
         lead = tuple(compose.for_stratum(lead, named[0]))
+    lead = steer or lead
+    if plan is not None and first and not plan.treatment.primary and not lead:
+        lead = tuple((x.section, x.contains) for x in lex.topic("next_steps").lead)
     parts_asked = question_parts(lex, u.question)  # ranked again only when there are several
     also = tuple(
         best[0]
