@@ -31,6 +31,7 @@ from assistant.i18n import REFUSAL_FOLLOW_UPS, t
 from assistant.render import loc
 from assistant.rules.book import RuleBook
 
+Lead = tuple[str, str]  # (section id, regex of the sentence to quote)
 UNDO = "/undo"
 
 
@@ -268,7 +269,7 @@ def _body(
         lead = tuple((x.section, x.contains) for x in engine.lexicon().topic("next_steps").lead)
         compose.case_answer(comp, book, plan, lead)
         return "case", topics, False
-    steer: tuple[tuple[str, str], ...] = ()
+    steer: tuple[Lead, ...] = ()
     if "next_steps" in topics:  # "one lesion, clean marrow: what now?" -> that stratum's leads
         named = _strata(engine.lexicon(), u.question or u.statements)
         if len(named) == 1:
@@ -284,7 +285,7 @@ def _body(
     if topics[0] == "overview":
         compose.overview_answer(comp, book, plan, user)
         return "overview", topics, False
-    return _topic(comp, u, engine, plan, (query, passages, fused, topics, user), steer)
+    return _topic(comp, u, engine, plan, (query, passages, fused, topics, user, steer))
 
 
 _STRATUM_TOPIC = {"localized": "radiation", "disseminated": "systemic"}
@@ -301,12 +302,13 @@ def _topic(
     u: Understanding,
     engine: ChatEngine,
     plan: Plan | None,
-    found: tuple[str, list[Passage], dict[str, float], tuple[str, ...], list[Passage]],
-    steer: tuple[tuple[str, str], ...] = (),
+    found: tuple[
+        str, list[Passage], dict[str, float], tuple[str, ...], list[Passage], tuple[Lead, ...]
+    ],
 ) -> tuple[str, tuple[str, ...], bool]:
     """A topic answer, or the cannot-answer gate when the passages miss the question."""
     lex, book = engine.lexicon(), engine.chatbook()
-    query, passages, fused, topics, user = found
+    query, passages, fused, topics, user, steer = found
     priors = {c: fused.get(c, 1.0) for c in topics}
     pool = evidence.candidates(lex, priors, passages[:3], comp.lookup, u.lang)
     texts = [c.text for c, *_ in pool] + [p.chunk.text for p in passages]
