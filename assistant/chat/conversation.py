@@ -273,8 +273,8 @@ def _body(
     if "next_steps" in topics:  # "one lesion, clean marrow: what now?" -> that stratum's leads
         named = _strata(engine.lexicon(), u.question or u.statements)
         if len(named) == 1:
-            lead = engine.lexicon().topic("next_steps").lead
-            steer = tuple(compose.for_stratum([(x.section, x.contains) for x in lead], named[0]))
+            rows = engine.lexicon().topic("next_steps").lead
+            steer = tuple(compose.for_stratum([(x.section, x.contains) for x in rows], named[0]))
             topics = (_STRATUM_TOPIC[named[0]],)
         elif topics[0] == "next_steps":
             topics = ("overview",)
