@@ -145,17 +145,20 @@ def decide_scope(lex: Lexicon, message: str, in_conversation: bool, states_case:
         return True
     if treats_another_disease(lex, toks):
         return False
-    unknown = [w for w in unknown if w not in lex.speller.corpus]  # guideline words are neutral
-    known = sum(1 for ls in labels if ls - {GENERIC})
+    # a rare word the guideline itself uses ("DLCO", "levotiroxina") is a POEMS word; other
+    # guideline words are neutral
+    technical = [w for w in unknown if w in lex.speller.corpus and not lex.everyday(w)]
+    unknown = [w for w in unknown if w not in lex.speller.corpus]
+    known = sum(1 for ls in labels if ls - {GENERIC}) + len(technical)
     if in_conversation:
         return len(unknown) <= 3 or len(unknown) <= 2 * known
-    if any(DOMAIN in h.labels or SUBJECT in h.labels for h in hits):  # a POEMS-specific word
+    if technical or any(DOMAIN in h.labels or SUBJECT in h.labels for h in hits):
         return len(unknown) <= known + 1
     # only topic words ("how many Gy?", "is it curable?"): in scope when every other word is
     # a guideline or everyday word -- "is gout curable?" names another disease
     strong = any(w >= STRONG for h in hits for k, w in h.labels.items() if k[0] != "@")
     rare = [w for w in unknown if not lex.everyday(w)]
-    return strong and len(unknown) <= known + 1 and len(rare) <= (1 if known >= 2 else 0)
+    return strong and len(unknown) <= known + 1 and not rare
 
 
 def is_broad(lex: Lexicon, question: str, topic: str) -> bool:
