@@ -158,7 +158,7 @@ def decide_scope(lex: Lexicon, message: str, in_conversation: bool, states_case:
     # a guideline or everyday word -- "is gout curable?" names another disease
     strong = any(w >= STRONG for h in hits for k, w in h.labels.items() if k[0] != "@")
     rare = [w for w in unknown if not lex.everyday(w)]
-    return strong and len(unknown) <= known + 1 and not rare
+    return strong and len(unknown) <= known + 1 and len(rare) <= (1 if known >= 2 else 0)
 
 
 def is_broad(lex: Lexicon, question: str, topic: str) -> bool:
