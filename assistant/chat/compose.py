@@ -61,14 +61,23 @@ def topic_answer(comp: Composer, lex: Lexicon, chat: ChatBook, rules: RuleBook, 
     """Direct answer, for this patient, more detail (bounded), related passages, user quotes."""
     families = tuple(dict.fromkeys(f for code in p.topics for f in lex.topic(code).plan))
     lay = _lay_lines(comp, lex, chat, rules, p)
-    _opening(comp, chat, p, families, lay)
+    opens = bool(lay) and lay[0][0] >= LAY_COVER * _weight(p.query, lex)
+    _opening(comp, chat, p, families, lay if opens else [])
     if p.plan is not None and families:
         compose_plan(comp, p.plan, families, PLAN_LIMIT)
     if comp.audience == "patient":
-        if lay:
+        fits = [x for x in lay if x[0] > 0 and x[1] not in comp.used]
+        if fits:
             comp.heading(chat.say("more_detail", comp.lang))
-            for _, text, section in lay[:MAX_DETAIL]:
+            for _, text, section in fits[:MAX_DETAIL]:
                 comp.claim(text, section)
+        if len(fits) < LAY_MIN:  # too few plain lines fit: the guideline's own sentences
+            _detail(comp, chat, p.ranked, heading=not fits)
+        rest = [x for x in lay if x[0] <= 0 and x[1] not in comp.used]
+        for _, text, section in rest[: max(0, MAX_DETAIL - len(fits))]:
+            if comp.words() + len(text.split()) > WORD_BUDGET:
+                break
+            comp.claim(text, section)
     else:
         _detail(comp, chat, p.ranked)
         _related(comp, p.related)
@@ -83,6 +92,15 @@ def _lay_lines(
         return []
     fams = tuple(dict.fromkeys(f for code in p.topics for f in lex.topic(code).patient))
     return _by_overlap(p.query, patient_lines(comp, rules, chat, fams[:2], p.topics[0]), lex)
+
+
+LAY_COVER = 0.5  # a plain line opens a patient answer when it holds half the question's weight
+LAY_MIN = 3  # fewer plain lines than this that fit the question: guideline sentences follow
+
+
+def _weight(query: str, lex: Lexicon) -> float:
+    """Total weight of a question's content stems (what a line can cover)."""
+    return sum(query_weights(query, lex).values())
 
 
 def _opening(
@@ -102,10 +120,10 @@ def _opening(
     elif p.lead and comp.audience == "clinician":
         for section_id, contains in p.lead:
             _key_point(comp, section_id, contains)
-    elif lay and lay[0][0] > 0:
+    elif lay:  # a plain line that answers it well
         for _, text, section in lay[:2]:
             comp.claim(text, section)
-    else:
+    else:  # no plain line answers it well: the best guideline sentences, briefly
         for s in direct(p.ranked, 60 if comp.audience == "patient" else 90):
             add_sentence(comp, s.text, s.chunk)
         _each_part(comp, p.also)
@@ -161,7 +179,7 @@ def _by_overlap(
     return sorted(scored, key=lambda x: -x[0])
 
 
-def _detail(comp: Composer, chat: ChatBook, ranked: Sequence[Scored]) -> None:
+def _detail(comp: Composer, chat: ChatBook, ranked: Sequence[Scored], heading: bool = True) -> None:
     top = ranked[0].score if ranked else 0.0
     rest = [
         s
@@ -170,7 +188,8 @@ def _detail(comp: Composer, chat: ChatBook, ranked: Sequence[Scored]) -> None:
     ]
     if not rest or comp.words() >= WORD_BUDGET:
         return
-    comp.heading(chat.say("more_detail", comp.lang))
+    if heading:
+        comp.heading(chat.say("more_detail", comp.lang))
     added = 0
     for s in rest:
         if added >= MAX_DETAIL or comp.words() + len(s.text.split()) > WORD_BUDGET:
