@@ -344,7 +344,10 @@ def _topic(
 
 def _cannot_answer(u: Understanding, engine: ChatEngine, texts: list[str]) -> bool:
     """The gate: the question's own content terms are missing from the passages found."""
-    unknown = [w for w in u.unknown_words if w not in engine.lexicon().speller.corpus]
+    lex = engine.lexicon()  # words the lexicon expands ("bloquee") are known
+    unknown = [
+        w for w in u.unknown_words if w not in lex.speller.corpus and w not in lex.scope.expand
+    ]
     missing = evidence.uncovered(unknown, texts)  # guideline words above count as covered
     return evidence.cannot_answer(unknown, missing, named=u.named)
 
