@@ -29,6 +29,7 @@ from assistant.untrusted import inline, quote_block
 MAX_DETAIL = 12  # bullets of "More detail"
 WORD_BUDGET = 215  # words of a non-overview answer before related passages
 PLAN_LIMIT = 8  # bullets of "For this patient" in a topic answer
+FOLLOW_ON = 1  # sentences of the direct answer's sections that lead "More detail"
 
 
 @dataclass(frozen=True)
@@ -188,6 +189,10 @@ def _detail(comp: Composer, chat: ChatBook, ranked: Sequence[Scored], heading: b
     ]
     if not rest or comp.words() >= WORD_BUDGET:
         return
+    # the direct answer's own sections continue first (its reason, its alternative)
+    opened = {s.chunk.section_id for s in ranked if s.text in comp.used}
+    follow = [s for s in rest if s.chunk.section_id in opened][:FOLLOW_ON]
+    rest = follow + [s for s in rest if s not in follow]
     if heading:
         comp.heading(chat.say("more_detail", comp.lang))
     added = 0
