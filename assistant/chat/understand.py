@@ -169,10 +169,19 @@ def is_broad(lex: Lexicon, question: str, topic: str) -> bool:
     if not toks or any(t.isdigit() for t in toks):  # a value makes it specific
         return False
     asked = words(question.rsplit(":", 1)[-1])  # "<case>: what orients to POEMS vs CIDP?"
-    for h in lex.spot(asked):  # so does a named drug or finding outside the topic's own words
-        span = asked[h.start : h.end]
+    strata = [f"stratum:{name}" for name in lex.scope.stratum]
+    for h in lex.spot(asked):  # so does a named drug or finding outside the topic's own words,
+        span = asked[
+            h.start : h.end
+        ]  # or an aspect of it ("ASCT risks?", "induction before ASCT?")
         named = DOMAIN in h.labels or SUBJECT in h.labels
-        if named and not lex.has(f"lead:{topic}", span) and not lex.has("name", span):
+        aspect = any(k[0] != "@" and w >= STRONG for k, w in h.labels.items())
+        if (
+            (named or aspect)
+            and not lex.has(f"lead:{topic}", span)
+            and not lex.has("name", span)
+            and not any(lex.has(st, span) for st in strata)
+        ):
             return False
     return lex.has(f"lead:{topic}", toks)
 
