@@ -64,7 +64,10 @@ _AMERICAN = {"oe": "e", "aem": "em", "paed": "ped", "anaes": "anes", "rrhoea": "
 
 
 def stem(word: str) -> str:
-    """A folded word's stem for ranking: its first 5 letters, in American spelling."""
+    """A folded word's stem for ranking: its first 5 letters, in American spelling, without a
+    plural "s" ("risks" ~ "risk")."""
+    if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
     return _BRITISH.sub(lambda m: _AMERICAN[m.group()], word)[:5]
 
 
