@@ -100,9 +100,12 @@ def _sections() -> dict[tuple[str, str], str]:
 
 
 def test_every_guideline_section_is_reachable_from_a_topic() -> None:
-    """A section no topic lists can never be quoted in a chat answer (renal dosing once was)."""
+    """A section no topic lists (as a candidate or as a broad question's lead) can never be
+    quoted in a chat answer (renal dosing once was)."""
     ids = {sid for _, sid in _sections()}
-    listed = {s for topic in LEX.topics for s in topic.sections}
+    listed = {
+        s for topic in LEX.topics for s in (*topic.sections, *(x.section for x in topic.lead))
+    }
     assert ids and sorted(ids - listed) == []
 
 
