@@ -72,8 +72,8 @@ def topic_answer(comp: Composer, lex: Lexicon, chat: ChatBook, rules: RuleBook, 
             comp.heading(chat.say("more_detail", comp.lang))
             for _, text, section in fits[:MAX_DETAIL]:
                 comp.claim(text, section)
-        if len(fits) < LAY_MIN:  # too few plain lines fit: the guideline's own sentences
-            _detail(comp, chat, p.ranked, heading=not fits)
+        if len(fits) < LAY_MIN:  # too few plain lines fit: a few of the guideline's sentences
+            _detail(comp, chat, p.ranked, heading=not fits, limit=LAY_MIN - len(fits))
         rest = [x for x in lay if x[0] <= 0 and x[1] not in comp.used]
         for _, text, section in rest[: max(0, MAX_DETAIL - len(fits))]:
             if comp.words() + len(text.split()) > WORD_BUDGET:
@@ -180,7 +180,13 @@ def _by_overlap(
     return sorted(scored, key=lambda x: -x[0])
 
 
-def _detail(comp: Composer, chat: ChatBook, ranked: Sequence[Scored], heading: bool = True) -> None:
+def _detail(
+    comp: Composer,
+    chat: ChatBook,
+    ranked: Sequence[Scored],
+    heading: bool = True,
+    limit: int = MAX_DETAIL,
+) -> None:
     top = ranked[0].score if ranked else 0.0
     rest = [
         s
@@ -197,7 +203,7 @@ def _detail(comp: Composer, chat: ChatBook, ranked: Sequence[Scored], heading: b
         comp.heading(chat.say("more_detail", comp.lang))
     added = 0
     for s in rest:
-        if added >= MAX_DETAIL or comp.words() + len(s.text.split()) > WORD_BUDGET:
+        if added >= limit or comp.words() + len(s.text.split()) > WORD_BUDGET:
             break
         added += add_sentence(comp, s.text, s.chunk)
 
