@@ -58,6 +58,7 @@ def strip_markers(sentence: str) -> str:
     return _MARKER.sub("", sentence).strip()
 
 
+SHORT = frozenset({"gy"})  # two-letter words that carry meaning ("¿cuántos Gy?")
 # British spellings of the guideline meet American ones of the question ("oedema" / "edema").
 _BRITISH = re.compile(r"^oe|aem|^paed|^anaes|rrhoea")
 _AMERICAN = {"oe": "e", "aem": "em", "paed": "ped", "anaes": "anes", "rrhoea": "rrhea"}
@@ -75,7 +76,7 @@ def stem(word: str) -> str:
 def stems(text: str, stop: frozenset[str] = frozenset()) -> frozenset[str]:
     """Content stems (`stem` of words of 3+ letters) of a text (cached: guideline sentences
     recur across questions)."""
-    return frozenset(stem(w) for w in words(text) if len(w) >= 3 and w not in stop)
+    return frozenset(stem(w) for w in words(text) if (len(w) >= 3 or w in SHORT) and w not in stop)
 
 
 def fuse_topics(
@@ -196,7 +197,7 @@ def query_weights(question: str, lex: Lexicon) -> dict[str, float]:
     for i, w in enumerate(toks):
         if w in _AFTER:
             after = min(after, i)
-        if len(w) >= 3 and w not in lex.stopwords and w not in _AFTER:
+        if (len(w) >= 3 or w in SHORT) and w not in lex.stopwords and w not in _AFTER:
             weight = GENERIC_SHARE if i in generic else ANCHOR_WEIGHT if i in anchors else 1.0
             weight *= AFTER_SHARE if after < i <= after + 3 else 1.0
             out[stem(w)] = max(out.get(stem(w), 0.0), weight)
