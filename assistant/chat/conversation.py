@@ -276,8 +276,8 @@ def _body(
             rows = engine.lexicon().topic("next_steps").lead
             steer = tuple(compose.for_stratum([(x.section, x.contains) for x in rows], named[0]))
             topics = (_STRATUM_TOPIC[named[0]],)
-        elif topics[0] == "next_steps":
-            topics = ("overview",)
+        elif topics[0] == "next_steps":  # "fever during chemo, what do I do?": the other topic
+            topics = tuple(t for t in topics if t != "next_steps") or ("overview",)
     unrouted = topics[0] == "overview" and "overview" not in fused  # never a fallback answer
     if unrouted and _cannot_answer(u, engine, [p.chunk.text for p in passages]):
         return _cannot_answer_reply(comp, u, engine, topics)
