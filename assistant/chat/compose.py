@@ -92,7 +92,7 @@ def _lay_lines(
     if comp.audience != "patient" or p.plan is not None:
         return []
     fams = tuple(dict.fromkeys(f for code in p.topics for f in lex.topic(code).patient))
-    return _by_overlap(p.query, patient_lines(comp, rules, chat, fams[:2], p.topics[0]), lex)
+    return _by_overlap(p.query, patient_lines(comp, rules, chat, fams[:3], p.topics[0]), lex)
 
 
 LAY_COVER = 0.5  # a plain line opens a patient answer when it holds half the question's weight
