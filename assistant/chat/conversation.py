@@ -266,15 +266,13 @@ def _body(
         return "case", (), False
     query, passages, fused, topics = _route(u, engine)
     if topics[0] == "next_steps" and plan is not None:
-        lead = tuple((x.section, x.contains) for x in engine.lexicon().topic("next_steps").lead)
-        compose.case_answer(comp, book, plan, lead)
+        compose.case_answer(comp, book, plan, _leads(engine.lexicon(), "next_steps"))
         return "case", topics, False
     steer: tuple[Lead, ...] = ()
     if "next_steps" in topics:  # "one lesion, clean marrow: what now?" -> that stratum's leads
         named = _strata(engine.lexicon(), u.question or u.statements)
         if len(named) == 1:
-            rows = engine.lexicon().topic("next_steps").lead
-            steer = tuple(compose.for_stratum([(x.section, x.contains) for x in rows], named[0]))
+            steer = tuple(compose.for_stratum(_leads(engine.lexicon(), "next_steps"), named[0]))
             topics = (_STRATUM_TOPIC[named[0]],)
         elif topics[0] == "next_steps":  # "fever during chemo, what do I do?": the other topic
             topics = tuple(t for t in topics if t != "next_steps") or ("overview",)
@@ -289,6 +287,11 @@ def _body(
 
 
 _STRATUM_TOPIC = {"localized": "radiation", "disseminated": "systemic"}
+
+
+def _leads(lex: Lexicon, code: str) -> tuple[Lead, ...]:
+    """A topic's lead sentences as (section id, regex) pairs."""
+    return tuple((x.section, x.contains) for x in lex.topic(code).lead)
 
 
 def _strata(lex: Lexicon, text: str) -> list[str]:
@@ -322,13 +325,13 @@ def _topic(
     head = lex.topic(topics[0])
     numbers_ok = head.lead_numbers or not u.wants_number
     broad = numbers_ok and is_broad(lex, u.question or u.statements, topics[0])
-    lead = tuple((x.section, x.contains) for x in lex.topic(topics[0]).lead) if broad else ()
+    lead = _leads(lex, topics[0]) if broad else ()
     named = _strata(lex, u.question or u.statements)
     if lead and len(named) == 1:  # "first line for disseminated POEMS?": that stratum's leads
         lead = tuple(compose.for_stratum(lead, named[0]))
     lead = steer or lead
     if plan is not None and first and not plan.treatment.primary and not lead:
-        lead = tuple((x.section, x.contains) for x in lex.topic("next_steps").lead)
+        lead = _leads(lex, "next_steps")
     parts_asked = question_parts(lex, u.question)  # ranked again only when there are several
     also = tuple(
         best[0]

@@ -200,7 +200,8 @@ def query_weights(question: str, lex: Lexicon) -> dict[str, float]:
         if (len(w) >= 3 or w in SHORT) and w not in lex.stopwords and w not in _AFTER:
             weight = GENERIC_SHARE if i in generic else ANCHOR_WEIGHT if i in anchors else 1.0
             weight *= AFTER_SHARE if after < i <= after + 3 else 1.0
-            out[stem(w)] = max(out.get(stem(w), 0.0), weight)
+            key = stem(w)
+            out[key] = max(out.get(key, 0.0), weight)
     return out
 
 
