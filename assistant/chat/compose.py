@@ -46,6 +46,7 @@ class Parts:
     plan_first: bool = False
     lead: tuple[tuple[str, str], ...] = ()  # (section, contains): a broad question's answer
     also: tuple[Scored, ...] = ()  # the best sentence for each further part of the question
+    lead_patient: bool = False  # the leads open a patient answer no plain line covers
 
 
 def _plan_direct(comp: Composer, plan: Plan) -> None:
@@ -118,7 +119,7 @@ def _opening(
         _plan_direct(comp, p.plan)
         if not p.plan.treatment.primary:  # no option yet: what the guideline says for the stratum
             _once_confirmed(comp, chat, for_stratum(p.lead, p.plan.stratification.status))
-    elif p.lead and comp.audience == "clinician":
+    elif p.lead and (comp.audience == "clinician" or (p.lead_patient and not lay)):
         for section_id, contains in p.lead:
             _key_point(comp, section_id, contains)
     elif lay:  # a plain line that answers it well

@@ -318,9 +318,13 @@ def _topic(
     if _cannot_answer(u, engine, texts):
         return _cannot_answer_reply(comp, u, engine, topics)
     asked = expand(lex, u.question) if u.question else query
-    if u.question and u.statements and not u.named and u.extraction.empty:
-        asked = expand(lex, f"{u.question} {u.statements}")  # "My legs are swollen. What helps?"
-    ranked = evidence.rank_sentences(asked, pool, lex, u.wants_number)
+    context = ""
+    if u.question and u.statements and not u.named:
+        if u.extraction.empty:  # "My legs are swollen. What helps?"
+            asked = expand(lex, f"{u.question} {u.statements}")
+        elif _refers_back(lex, u.question):  # "<case>, but SPEP normal. Does that rule it out?"
+            context = expand(lex, u.statements)
+    ranked = evidence.rank_sentences(asked, pool, lex, u.wants_number, context)
     first = lex.topic(topics[0]).plan_first
     head = lex.topic(topics[0])
     numbers_ok = head.lead_numbers or not u.wants_number
@@ -339,10 +343,31 @@ def _topic(
         if (best := evidence.rank_sentences(expand(lex, part), pool, lex, wants_number(lex, part)))
     )
     parts = compose.Parts(
-        topics, ranked, plan, passages, user, u.wants_number, query, first, lead, also
+        topics,
+        ranked,
+        plan,
+        passages,
+        user,
+        u.wants_number,
+        query,
+        first,
+        lead,
+        also,
+        head.lead_patient,
     )
     compose.topic_answer(comp, lex, book, engine.rulebook(), parts)
     return topics[0], topics, False
+
+
+_BACK = frozenset({"that", "this", "these", "those", "eso", "esto", "ello", "esos", "estos"})
+BACK_WEIGHT = 2.0  # a question clause lighter than this leans on the sentences before it
+
+
+def _refers_back(lex: Lexicon, question: str) -> bool:
+    """'Does that rule out POEMS?', '¿eso ya es POEMS?': a short question pointing at the
+    statements before it, whose content is what is asked about."""
+    light = sum(evidence.query_weights(question, lex).values()) < BACK_WEIGHT
+    return light and any(w in _BACK for w in words(question))
 
 
 def _cannot_answer(u: Understanding, engine: ChatEngine, texts: list[str]) -> bool:

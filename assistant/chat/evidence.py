@@ -157,14 +157,18 @@ def rank_sentences(
     pool: Iterable[tuple[Chunk, float, float]],
     lex: Lexicon,
     wants_number: bool,
+    context: str = "",
 ) -> list[Scored]:
-    """Sentences of the candidate chunks, best first (score, then reading order)."""
+    """Sentences of the candidate chunks, best first (score, then reading order). `context`
+    (the case told before a question that points back at it) counts at CONTEXT_SHARE."""
     rows = [
         (strip_markers(s), chunk, prior + W_POSITION * max(0, 2 - i) / 2, rt)
         for chunk, prior, rt in pool
         for i, s in enumerate(sentences(chunk.text))
     ]
     weights = query_weights(question, lex)
+    for w, x in query_weights(context, lex).items():
+        weights.setdefault(w, CONTEXT_SHARE * x)
     docs = [stems(text, lex.stopwords) for text, *_ in rows]
     idf = {w: math.log(1 + len(docs) / (1 + sum(w in d for d in docs))) for w in weights}
     total = sum(idf[w] * weights[w] for w in weights) or 1.0
@@ -205,6 +209,7 @@ def query_weights(question: str, lex: Lexicon) -> dict[str, float]:
     return out
 
 
+CONTEXT_SHARE = 0.5  # weight of the case words a short question points back at
 SHORT_ANSWER = 12  # words: a best sentence this short is continued by the ones after it
 
 

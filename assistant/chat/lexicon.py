@@ -80,6 +80,12 @@ class Topic(BaseModel):
     lead_numbers: bool = Field(
         False, description="The leads also answer number questions (they hold the intervals)."
     )
+    lead_named: bool = Field(
+        False, description="The leads answer even a question naming findings ('is that POEMS?')."
+    )
+    lead_patient: bool = Field(
+        False, description="The leads also open a patient answer that no plain line covers."
+    )
 
 
 class Scope(BaseModel):

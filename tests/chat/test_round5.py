@@ -1,0 +1,79 @@
+"""Round-5 chat behaviours (#12): a short question that points back at the case before it, and
+"is that POEMS?" answered with the rule that decides it, for clinicians and families alike."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from assistant.chat import Conversation, respond
+from assistant.contracts import Answer
+from tests.fakes import FakeChatEngine
+
+TODAY = date(2026, 11, 26)
+
+
+def _ask(engine: FakeChatEngine, q: str, audience: str = "clinician") -> Answer:
+    return respond(Conversation(audience=audience), q, engine, TODAY)[0]  # type: ignore[arg-type]
+
+
+def _direct(answer: Answer) -> str:
+    parts = answer.text.split("### ")
+    return parts[1] if len(parts) > 1 else answer.text
+
+
+RULE = r"(?i)diagnosed when|se diagnostica cuando"
+
+
+@pytest.mark.parametrize(
+    ("question", "audience", "opening"),
+    [
+        # the question points back ("that", "eso") at a normal electrophoresis told before it
+        (
+            "Neurologist here: painful demyelinating neuropathy, thrombocytosis and "
+            "papilledema, but the serum protein electrophoresis came back normal. "
+            "Does that rule out POEMS?",
+            "clinician",
+            r"(?i)does not exclude",
+        ),
+        ("Does a normal SPEP exclude POEMS?", "clinician", r"(?i)immunofixation"),
+        ("proteinograma normal, ¿descarta POEMS?", "clinician", r"(?i)inmunofijación"),
+        # "is that POEMS?": the diagnostic rule first, findings named or not, any audience
+        ("Neuropathy and an IgA lambda M-protein: is that enough for POEMS?", "clinician", RULE),
+        ("¿Tener neuropatía y un pico monoclonal ya es POEMS?", "clinician", RULE),
+        ("neuropathy + lambda MGUS = poems dx?", "clinician", RULE),
+        (
+            "My father has nerve damage in his legs and an abnormal protein in his blood. "
+            "Does that mean he has POEMS?",
+            "patient",
+            RULE,
+        ),
+        (
+            "A mi padre le han encontrado una neuropatía y una proteína anormal en la sangre, "
+            "¿eso ya es POEMS?",
+            "patient",
+            RULE,
+        ),
+    ],
+)
+def test_the_answer_opens_with_what_decides_it(
+    engine: FakeChatEngine, question: str, audience: str, opening: str
+) -> None:
+    answer = _ask(engine, question, audience)
+    assert not answer.refused, answer.text[:400]
+    assert re.search(opening, _direct(answer)), answer.text[:900]
+
+
+def test_a_role_word_is_not_respelled(engine: FakeChatEngine) -> None:
+    """'Neurologist here:' is understood, not read as a Spanish guideline word."""
+    answer = _ask(engine, "Neurologist here: how do I tell POEMS from CIDP?")
+    assert "Read as" not in answer.text, answer.text[-400:]
+
+
+def test_a_relapse_question_keeps_its_own_topic(engine: FakeChatEngine) -> None:
+    """'Does this mean relapse?' is not taken for the diagnosis question."""
+    answer = _ask(engine, "VEGF went from 800 to 1500 pg/mL. Does this mean relapse?")
+    assert answer.topics[0] == "relapse", answer.topics
+    assert not re.search(RULE, _direct(answer))
