@@ -102,6 +102,10 @@ class Scope(BaseModel):
     expand: dict[str, str] = Field(default_factory=dict)
     other: tuple[str, ...] = Field((), description="Neighbouring diseases (differentials).")
     name: tuple[str, ...] = Field((), description="Names of POEMS itself.")
+    lifted: tuple[str, ...] = Field(
+        (), description="Foreign medical terms in scope beside a `specific` word (VEGF, POEMS)."
+    )
+    specific: tuple[str, ...] = Field((), description="Words that can only be about POEMS.")
     treat: tuple[str, ...] = Field((), description="Words asking for a treatment or dose.")
     compare: tuple[str, ...] = Field((), description="Words comparing two conditions.")
     stratum: dict[str, tuple[str, ...]] = Field(
@@ -218,6 +222,7 @@ class Lexicon(BaseModel):
     def _cue_terms(self) -> dict[str, tuple[Term, ...]]:
         sc = self.scope
         lists = {"other": sc.other, "name": sc.name, "treat": sc.treat, "compare": sc.compare}
+        lists |= {"lifted": sc.lifted, "specific": sc.specific}
         lists["number"] = sc.number
         lists |= {f"answer_in:{lang}": terms for lang, terms in sc.answer_in.items()}
         lists |= {f"stratum:{name}": terms for name, terms in sc.stratum.items()}

@@ -139,7 +139,8 @@ def decide_scope(lex: Lexicon, message: str, in_conversation: bool, states_case:
     toks = words(message)
     hits, unknown = content_unknown(lex, toks)
     labels = [set(h.labels) for h in hits]
-    if any(FOREIGN in ls for ls in labels):
+    foreign = [toks[h.start : h.end] for h in hits if FOREIGN in h.labels]
+    if foreign and not _lifted(lex, toks, foreign):
         return False
     if states_case:
         return True
@@ -159,6 +160,12 @@ def decide_scope(lex: Lexicon, message: str, in_conversation: bool, states_case:
     strong = any(w >= STRONG for h in hits for k, w in h.labels.items() if k[0] != "@")
     rare = [w for w in unknown if not lex.everyday(w)]
     return strong and len(unknown) <= known + 1 and len(rare) <= (1 if known >= 2 else 0)
+
+
+def _lifted(lex: Lexicon, toks: Sequence[str], foreign: Sequence[Sequence[str]]) -> bool:
+    """'Can iron deficiency raise VEGF?', 'flu shot on lenalidomide?': every foreign term is a
+    medical one the guideline touches, and a word only POEMS uses is beside it."""
+    return lex.has("specific", toks) and all(lex.has("lifted", span) for span in foreign)
 
 
 def is_broad(lex: Lexicon, question: str, topic: str) -> bool:

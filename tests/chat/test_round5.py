@@ -77,3 +77,41 @@ def test_a_relapse_question_keeps_its_own_topic(engine: FakeChatEngine) -> None:
     answer = _ask(engine, "VEGF went from 800 to 1500 pg/mL. Does this mean relapse?")
     assert answer.topics[0] == "relapse", answer.topics
     assert not re.search(RULE, _direct(answer))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a medical term from another field, beside a word only POEMS uses
+        "¿La ferropenia puede elevar el VEGF sérico?",
+        "Can iron deficiency falsely raise serum VEGF?",
+        "¿Se puede vacunar de la gripe durante el tratamiento con lenalidomida?",
+        "¿el POEMS es una leucemia o un linfoma?",
+        "le recetaron pregabalina por el POEMS, ¿está bien?",
+        # lay and Latin American wording for supportive care, transplant and radiation
+        "mi padre tiene POEMS, arrastra los pies y se ha caído dos veces, ¿qué hacemos?",
+        "¿cuántas sesiones de rayos le van a dar por el POEMS?",
+        "furosemida o espironolactona para la ascitis del POEMS?",
+        "¿el trasplante de médula cura el POEMS?",
+    ],
+)
+def test_in_scope_wording_is_answered(engine: FakeChatEngine, question: str) -> None:
+    answer = _ask(engine, question)
+    assert not answer.refused, answer.text[:400]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "PET en linfoma de Hodgkin",  # the medical term alone, no POEMS word: refused
+        "vacuna de la gripe en embarazadas",
+        "receta de tortilla de patatas",
+        "tell me a joke about POEMS",
+        "Trasplante autólogo en linfoma",
+        "rayos X de tórax en embarazadas",
+        "paracentesis evacuadora en ascitis cirrótica, ¿albúmina?",
+        "kinesiología para un esguince de tobillo",
+    ],
+)
+def test_other_fields_stay_out_of_scope(engine: FakeChatEngine, question: str) -> None:
+    assert _ask(engine, question).refused
