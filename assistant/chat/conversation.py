@@ -269,8 +269,8 @@ def _body(
         compose.case_answer(comp, book, plan, _leads(engine.lexicon(), "next_steps"))
         return "case", topics, False
     steer: tuple[Lead, ...] = ()
-    if "next_steps" in topics:  # "one lesion, clean marrow: what now?" -> that stratum's leads
-        named = _strata(engine.lexicon(), u.question or u.statements)
+    if _asks_for_a_stratum(engine.lexicon(), u, topics):  # "one lesion, clean marrow: what
+        named = _strata(engine.lexicon(), u.question or u.statements)  # now?", "…: RT or ASCT?"
         if len(named) == 1:
             steer = tuple(compose.for_stratum(_leads(engine.lexicon(), "next_steps"), named[0]))
             topics = (_STRATUM_TOPIC[named[0]],)
@@ -287,6 +287,19 @@ def _body(
 
 
 _STRATUM_TOPIC = {"localized": "radiation", "disseminated": "systemic"}
+_TREATMENT_TOPICS = frozenset(
+    {"next_steps", "stratification", "radiation", "transplant", "systemic"}
+)
+
+
+def _asks_for_a_stratum(lex: Lexicon, u: Understanding, topics: tuple[str, ...]) -> bool:
+    """A next-step or treatment question, which a named stratum answers with its own leads
+    ("single lesion, marrow negative: RT or ASCT?" opens with radiation, never with ASCT)."""
+    if u.wants_number and "next_steps" not in topics:  # "…: which melphalan dose?" is specific
+        return False
+    treat = lex.has("treat", words(u.question or u.statements))
+    therapy = bool(set(topics) & {"radiation", "transplant", "systemic"})
+    return "next_steps" in topics or (topics[0] in _TREATMENT_TOPICS and (treat or therapy))
 
 
 def _leads(lex: Lexicon, code: str) -> tuple[Lead, ...]:

@@ -115,3 +115,32 @@ def test_in_scope_wording_is_answered(engine: FakeChatEngine, question: str) -> 
 )
 def test_other_fields_stay_out_of_scope(engine: FakeChatEngine, question: str) -> None:
     assert _ask(engine, question).refused
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "lesion osea unica en pelvis con medula negativa, tratamiento?",
+        "Single lesion, marrow negative: RT or ASCT?",
+        "lesion esclerotica unica en costilla, ¿radio?",
+    ],
+)
+def test_a_named_localized_stratum_opens_with_radiation(
+    engine: FakeChatEngine, question: str
+) -> None:
+    """Never melphalan/ASCT or 'treated systemically' first for one lesion and a clean marrow."""
+    direct = _direct(_ask(engine, question))
+    assert re.search(r"(?i)radiation|radioterapia", direct.splitlines()[2]), direct
+    assert re.search(r"40-50 Gy", direct), direct
+    assert not re.search(r"(?i)melphalan|melfalán|sistémico|systemically", direct), direct
+
+
+def test_a_dose_question_about_a_named_stratum_still_gets_the_dose(
+    engine: FakeChatEngine,
+) -> None:
+    answer = _ask(
+        engine,
+        "paciente de 66 años con POEMS diseminado y creatinina 2,1, ¿es candidato a "
+        "trasplante autólogo? ¿qué dosis de melfalán?",
+    )
+    assert re.search(r"140 mg/m²", answer.text), answer.text[:1200]
