@@ -144,3 +144,22 @@ def test_a_dose_question_about_a_named_stratum_still_gets_the_dose(
         "trasplante autólogo? ¿qué dosis de melfalán?",
     )
     assert re.search(r"140 mg/m²", answer.text), answer.text[:1200]
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("HTP en poems: revierte con el tto de la enfermedad? cuando repito eco?", r"revertir"),
+        (
+            "the doctors say my wife has high pressure in the lungs from her POEMS. "
+            "will that go away??",
+            r"(?i)pulmonary hypertension",
+        ),
+    ],
+)
+def test_everyday_and_abbreviated_pulmonary_questions_are_answered(
+    engine: FakeChatEngine, question: str, opening: str
+) -> None:
+    answer = _ask(engine, question)
+    assert not answer.refused, answer.text[:400]
+    assert re.search(opening, _direct(answer)), answer.text[:900]
