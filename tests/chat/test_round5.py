@@ -163,3 +163,21 @@ def test_everyday_and_abbreviated_pulmonary_questions_are_answered(
     answer = _ask(engine, question)
     assert not answer.refused, answer.text[:400]
     assert re.search(opening, _direct(answer)), answer.text[:900]
+
+
+@pytest.mark.parametrize(
+    ("question", "audience"),
+    [
+        ("el poems se cura? cuantos años se vive", "patient"),
+        ("is POEMS curable?", "clinician"),
+        ("prognosis of POEMS?", "clinician"),
+    ],
+)
+def test_a_prognosis_question_opens_with_survival_and_relapse(
+    engine: FakeChatEngine, question: str, audience: str
+) -> None:
+    """Survival first, then the relapse rate and lifelong follow-up; not a hazard-ratio list."""
+    direct = _direct(_ask(engine, question, audience))
+    first = direct.splitlines()[2]
+    assert re.search(r"90 ?%", first) and not re.search(r"HR", first), direct
+    assert re.search(r"30 ?%", direct), direct
