@@ -93,6 +93,7 @@ def test_a_relapse_question_keeps_its_own_topic(engine: FakeChatEngine) -> None:
         "¿cuántas sesiones de rayos le van a dar por el POEMS?",
         "furosemida o espironolactona para la ascitis del POEMS?",
         "¿el trasplante de médula cura el POEMS?",
+        "¿La EPOC puede elevar el VEGF?",
     ],
 )
 def test_in_scope_wording_is_answered(engine: FakeChatEngine, question: str) -> None:
@@ -111,6 +112,11 @@ def test_in_scope_wording_is_answered(engine: FakeChatEngine, question: str) -> 
         "rayos X de tórax en embarazadas",
         "paracentesis evacuadora en ascitis cirrótica, ¿albúmina?",
         "kinesiología para un esguince de tobillo",
+        # a POEMS finding inside another disease's question does not make it a POEMS case
+        "derrame pleural por tuberculosis, tratamiento",
+        "hipertensión pulmonar por EPOC, tratamiento",
+        "dosis de radioterapia para metástasis óseas",
+        "férula antiequino después de un ictus",
     ],
 )
 def test_other_fields_stay_out_of_scope(engine: FakeChatEngine, question: str) -> None:
