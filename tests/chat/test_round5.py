@@ -187,3 +187,30 @@ def test_a_prognosis_question_opens_with_survival_and_relapse(
     first = direct.splitlines()[2]
     assert re.search(r"90 ?%", first) and not re.search(r"HR", first), direct
     assert re.search(r"30 ?%", direct), direct
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        (
+            "My dad has foot drop from POEMS and keeps tripping. Is there anything that helps "
+            "besides the chemo?",
+            r"(?i)orthoses",
+        ),
+        (
+            "Tengo un dolor quemante en los pies que no me deja dormir, ¿es normal en el POEMS?",
+            r"(?i)dolor neuropático",
+        ),
+        (
+            "¿Cómo se dan cuenta los médicos si el POEMS de mi papá está volviendo? "
+            "él se siente bien",
+            r"VEGF",
+        ),
+    ],
+)
+def test_family_wording_reaches_the_answer(
+    engine: FakeChatEngine, question: str, opening: str
+) -> None:
+    answer = _ask(engine, question, "patient")
+    assert not answer.refused, answer.text[:400]
+    assert re.search(opening, _direct(answer)), answer.text[:900]
