@@ -214,3 +214,22 @@ def test_family_wording_reaches_the_answer(
     answer = _ask(engine, question, "patient")
     assert not answer.refused, answer.text[:400]
     assert re.search(opening, _direct(answer)), answer.text[:900]
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        (
+            "I'm 34 and they want to do a stem cell transplant for my POEMS. Will I still be "
+            "able to have kids?",
+            "drug_safety",
+        ),
+        ("do I need a synacthen test before ASCT in POEMS?", "workup"),
+        ("factores de riesgo de complicaciones peritrasplante en POEMS", "transplant"),
+        ("¿por qué no le dan a mi padre un medicamento que bloquee el VEGF?", "caution"),
+    ],
+)
+def test_new_vocabulary_finds_its_topic(engine: FakeChatEngine, question: str, topic: str) -> None:
+    answer = _ask(engine, question)
+    assert not answer.refused, answer.text[:400]
+    assert topic in answer.topics, answer.topics
