@@ -4,6 +4,7 @@ cites the passage of the section its rule names. Pure."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from assistant.chat.cite import Composer
@@ -109,7 +110,12 @@ def _patient_line(comp: Composer, chat: ChatBook, row: object, text: Text) -> st
         return plain
     if code in chat.conditional:
         return loc(chat.conditional[code], comp.lang)
+    if _ALREADY_CONDITIONAL.match(plain):  # "If you get a fever while on…" needs no prefix
+        return plain
     return chat.say("conditional", comp.lang, text=plain)
+
+
+_ALREADY_CONDITIONAL = re.compile(r"(?:If|When|Si|Cuando|Mientras)\b")
 
 
 _ROUTES = {

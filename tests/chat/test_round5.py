@@ -233,3 +233,18 @@ def test_new_vocabulary_finds_its_topic(engine: FakeChatEngine, question: str, t
     answer = _ask(engine, question)
     assert not answer.refused, answer.text[:400]
     assert topic in answer.topics, answer.topics
+
+
+@pytest.mark.parametrize(
+    ("question", "fever", "counts"),
+    [
+        ("What side effects can lenalidomide cause?", r"fever of 38", r"(?i)infection"),
+        ("¿Qué efectos secundarios tiene la lenalidomida?", r"fiebre de 38", r"infecciones"),
+    ],
+)
+def test_a_patient_asking_about_lenalidomide_hears_about_fever_and_counts(
+    engine: FakeChatEngine, question: str, fever: str, counts: str
+) -> None:
+    text = _ask(engine, question, "patient").text
+    assert re.search(fever, text) and re.search(counts, text), text
+    assert not re.search(r"(?:If this applies to you|Si es su caso): (?:If|Si)\b", text), text
