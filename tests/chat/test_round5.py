@@ -248,3 +248,19 @@ def test_a_patient_asking_about_lenalidomide_hears_about_fever_and_counts(
     text = _ask(engine, question, "patient").text
     assert re.search(fever, text) and re.search(counts, text), text
     assert not re.search(r"(?:If this applies to you|Si es su caso): (?:If|Si)\b", text), text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "¿Por qué se acumula líquido en estos pacientes con POEMS?",
+        "testosterona baja en el POEMS, ¿hay que suplementar?",
+        "¿Se receta HBPM o AAS como tromboprofilaxis con lenalidomida?",
+        "¿por qué engordó tanto después del trasplante por POEMS?",
+        "¿va a recuperar la fuerza en las manos después del tratamiento del POEMS?",
+        "What proportion of POEMS patients relapse?",
+    ],
+)
+def test_more_everyday_wording_is_answered(engine: FakeChatEngine, question: str) -> None:
+    answer = _ask(engine, question)
+    assert not answer.refused, answer.text[:400]
