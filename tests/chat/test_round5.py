@@ -264,3 +264,21 @@ def test_a_patient_asking_about_lenalidomide_hears_about_fever_and_counts(
 def test_more_everyday_wording_is_answered(engine: FakeChatEngine, question: str) -> None:
     answer = _ask(engine, question)
     assert not answer.refused, answer.text[:400]
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("¿Cómo se trata el hipogonadismo en el POEMS?", r"reponer las hormonas"),
+        ("How is hypothyroidism treated in POEMS?", r"(?i)replace deficient hormones"),
+        ("¿Cómo se trata el síndrome de prendimiento?", r"corticoides"),
+        ("¿Cuándo derivar a rehabilitación?", r"fisioterapia"),
+    ],
+)
+def test_supportive_questions_open_with_their_own_section(
+    engine: FakeChatEngine, question: str, opening: str
+) -> None:
+    """'How is X treated?' about an endocrine deficit is hormone replacement, not radiation;
+    'derivar' (refer) is not the derivation cohort."""
+    answer = _ask(engine, question)
+    assert re.search(opening, _direct(answer)), answer.text[:900]
