@@ -282,3 +282,20 @@ def test_supportive_questions_open_with_their_own_section(
     'derivar' (refer) is not the derivation cohort."""
     answer = _ask(engine, question)
     assert re.search(opening, _direct(answer)), answer.text[:900]
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("¿por qué le dan aciclovir?", r"antivírica"),
+        ("tobillos hinchados en POEMS", r"(?i)edemas"),
+        ("her belly keeps filling up with fluid", r"(?i)ascites"),
+        ("fall prevention in POEMS neuropathy", r"(?i)orthoses"),
+        ("is POEMS serious?", r"90 ?%"),
+    ],
+)
+def test_lay_symptom_words_reach_their_passage(
+    engine: FakeChatEngine, question: str, opening: str
+) -> None:
+    answer = _ask(engine, question)
+    assert re.search(opening, _direct(answer)), answer.text[:900]
