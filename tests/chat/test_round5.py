@@ -117,6 +117,7 @@ def test_in_scope_wording_is_answered(engine: FakeChatEngine, question: str) -> 
         "hipertensión pulmonar por EPOC, tratamiento",
         "dosis de radioterapia para metástasis óseas",
         "férula antiequino después de un ictus",
+        "What is the treatment for POEMS and also how do I fix my car brakes?",
     ],
 )
 def test_other_fields_stay_out_of_scope(engine: FakeChatEngine, question: str) -> None:
