@@ -300,3 +300,20 @@ def test_lay_symptom_words_reach_their_passage(
 ) -> None:
     answer = _ask(engine, question)
     assert re.search(opening, _direct(answer)), answer.text[:900]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What follow-up do you recommend after ASCT for POEMS?",
+        "¿Qué seguimiento hay que hacer tras el TASPE?",
+        "¿Cuánto tiempo hay que seguir a un paciente con POEMS en remisión?",
+    ],
+)
+def test_follow_up_after_a_treatment_opens_with_the_schedule(
+    engine: FakeChatEngine, question: str
+) -> None:
+    """The treatment named is the context of the follow-up question, not its subject."""
+    direct = _direct(_ask(engine, question))
+    assert re.search(r"VEGF", direct.splitlines()[2]), direct
+    assert not re.search(r"(?i)melphalan|melfalán", direct), direct
