@@ -173,11 +173,11 @@ def is_broad(lex: Lexicon, question: str, topic: str) -> bool:
     POEMS?", "¿cómo se trata?"): one of the topic's `lead_when` terms, and no value, drug or
     finding outside the topic ("daratumumab first line?", "VEGF after RT?") in it."""
     toks = words(question)
-    if not toks or any(t.isdigit() for t in toks):  # a value makes it specific
+    asked = words(question.rsplit(":", 1)[-1])  # "<case>: what orients to POEMS vs CIDP?"
+    if not toks or any(t.isdigit() for t in asked):  # a value asked about makes it specific
         return False
     if lex.topic(topic).lead_named:  # "neuropathy and an M-protein: is that POEMS?"
         return lex.has(f"lead:{topic}", toks)
-    asked = words(question.rsplit(":", 1)[-1])  # "<case>: what orients to POEMS vs CIDP?"
     strata = [f"stratum:{name}" for name in lex.scope.stratum]
     for h in lex.spot(asked):  # so does a named drug or finding outside the topic's own words,
         span = asked[

@@ -76,7 +76,7 @@ def test_ties_are_broken_by_code_not_by_order() -> None:
         ("dx criteria", "diagnosis"),
         ("POEMS diseminado", "systemic"),
         ("¿Inducción antes del trasplante?", "transplant"),
-        ("testosterona baja en POEMS", "workup"),
+        ("testosterona baja en POEMS", "supportive"),  # replacement (round 5), was work-up
         ("What are the options for disseminated disease?", "systemic"),
         ("How should lenalidomide be dosed with renal impairment?", "drug_safety"),
         ("len en ERC / diálisis", "drug_safety"),

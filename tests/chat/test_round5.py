@@ -317,3 +317,18 @@ def test_follow_up_after_a_treatment_opens_with_the_schedule(
     direct = _direct(_ask(engine, question))
     assert re.search(r"VEGF", direct.splitlines()[2]), direct
     assert not re.search(r"(?i)melphalan|melfalán", direct), direct
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Relapse 4 years after ASCT, VEGF rising, new PET lesion: next step?",
+        "¿Qué hago si recae tras la radioterapia?",
+    ],
+)
+def test_a_relapse_next_step_question_opens_with_the_options(
+    engine: FakeChatEngine, question: str
+) -> None:
+    """Not the relapse rate or the timing of VEGF relapse: what can be done."""
+    direct = _direct(_ask(engine, question))
+    assert re.search(r"(?i)options with data|opciones con datos", direct.splitlines()[2]), direct
