@@ -17,6 +17,18 @@ from assistant.language import detect_language
 from assistant.untrusted import strip_markup
 
 CONTEXT_WEIGHT = 0.35  # case description around the question
+BACK_CONTEXT_WEIGHT = 0.7  # ... when a short question points back at it ("is that…?")
+BACK_WORDS = frozenset({"that", "this", "these", "those", "eso", "esto", "ello", "esos", "estos"})
+BACK_CONTENT = 3  # a question clause with at most this many content words is short
+
+
+def points_back(lex: Lexicon, toks: Sequence[str]) -> bool:
+    """'Is that a response? Carry on?', '¿eso ya es POEMS?': a short question clause that
+    points at the sentences before it."""
+    content = [t for t in toks if t not in lex.stopwords and len(t) >= 3]
+    return len(content) <= BACK_CONTENT and any(t in BACK_WORDS for t in toks)
+
+
 AFTER_WEIGHT = 0.6  # "relapse after ASCT": the thing after "after" is context for the head
 CLOSE_SHARE = 0.4  # a second topic scoring at least half the first is answered too
 _AFTER = frozenset({"after", "following", "post", "tras", "despues", "posterior"})
@@ -104,7 +116,9 @@ def topic_scores(lex: Lexicon, question: str, statements: str) -> tuple[dict[str
     only = _only_topic(lex, q_toks, q_hits) if statements else None
     if only is not None:  # "<case description>. ¿Tratamiento?": the short question is the topic
         scores[only] = max(scores.get(only, 0.0), STRONG)
-    for code, s in _weighted(s_hits, s_toks, CONTEXT_WEIGHT).items():
+    # "<bevacizumab given, VEGF fell>. Is that a response?": what "that" points at counts more
+    context = BACK_CONTEXT_WEIGHT if statements and points_back(lex, q_toks) else CONTEXT_WEIGHT
+    for code, s in _weighted(s_hits, s_toks, context).items():
         scores[code] = scores.get(code, 0.0) + s
     strong = any(
         w >= STRONG and not label.startswith("@") for h in q_hits for label, w in h.labels.items()

@@ -362,3 +362,23 @@ def test_fever_on_treatment_is_answered_with_urgency(engine: FakeChatEngine, que
 )
 def test_everyday_clinical_wording_is_answered(engine: FakeChatEngine, question: str) -> None:
     assert not _ask(engine, question).refused
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        (
+            "they found my thyroid is low because of the POEMS. will I need thyroid pills?",
+            "supportive",
+        ),
+        (
+            "Me han dicho que tengo el tiroides vago por el POEMS, ¿me tienen que dar pastillas?",
+            "supportive",
+        ),
+        ("bev en poems refractario?", "caution"),
+    ],
+)
+def test_lay_endocrine_and_drug_shorthand_find_their_topic(
+    engine: FakeChatEngine, question: str, topic: str
+) -> None:
+    assert topic in _ask(engine, question).topics
