@@ -382,3 +382,18 @@ def test_lay_endocrine_and_drug_shorthand_find_their_topic(
     engine: FakeChatEngine, question: str, topic: str
 ) -> None:
     assert topic in _ask(engine, question).topics
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("does hematologic CR matter in poems?", r"HR 5[.,]4"),
+        ("¿la RC hematológica importa en el POEMS?", r"HR 5[.,]4"),
+        ("does PE help in poems?", r"(?i)plasma exchange"),
+    ],
+)
+def test_clinician_shorthand_opens_with_its_passage(
+    engine: FakeChatEngine, question: str, opening: str
+) -> None:
+    answer = _ask(engine, question)
+    assert re.search(opening, _direct(answer)), answer.text[:900]
