@@ -7,7 +7,6 @@ phrase ("plasma cells", "plasma exchange") hides the shorter terms inside it ("p
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import tomllib
 from collections.abc import Iterable, Sequence
@@ -172,8 +171,7 @@ class Lexicon(BaseModel):
         terms = [x for _, texts, _ in self._entries() for x in texts]
         terms += [*self.scope.stop, *self.scope.number]
         terms += [w for k, v in self.scope.expand.items() for w in (k, v)]
-        built = Speller.build(self.corpus, terms, self.common)
-        return dataclasses.replace(built, everyday=self.everyday)
+        return Speller.build(self.corpus, terms, self.common)
 
     @cached_property
     def _stemmers(self) -> tuple[Any, ...]:

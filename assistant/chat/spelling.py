@@ -9,7 +9,7 @@ when one Damerau-Levenshtein edit away (two for long words); the caller shows ea
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rapidfuzz import process
@@ -30,8 +30,6 @@ class Speller:
     targets: frozenset[str] = frozenset()  # words a typo may become: the lexicon's own
     stems: tuple[str, ...] = ()
     corpus: frozenset[str] = frozenset()  # folded words of the guideline texts only
-    # an inflection of an everyday word ("probabilidades", "funcione") is a word, not a typo
-    everyday: Callable[[str], bool] | None = field(default=None, compare=False)
     _choices: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -76,8 +74,6 @@ class Speller:
         """The repaired form of one unknown word, or None to keep it."""
         folded = fold(word.lower())
         if len(folded) < MIN_LEN or self.known(folded):
-            return None
-        if self.everyday is not None and self.everyday(folded):
             return None
         limit = 1 if len(folded) < LONG else 2
         found = process.extract(
