@@ -397,3 +397,22 @@ def test_clinician_shorthand_opens_with_its_passage(
 ) -> None:
     answer = _ask(engine, question)
     assert re.search(opening, _direct(answer)), answer.text[:900]
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("What should be monitored during lenalidomide therapy?", r"(?i)thromboprophylaxis"),
+        (
+            "¿Qué controles hay que hacer durante el tratamiento con lenalidomida?",
+            r"(?i)tromboprofilaxis",
+        ),
+        ("¿Qué hay que vigilar tras la radioterapia?", r"VEGF"),
+    ],
+)
+def test_what_to_monitor_opens_with_the_checks(
+    engine: FakeChatEngine, question: str, opening: str
+) -> None:
+    """On lenalidomide: clots, counts, pregnancy, fever; after radiation: the schedule."""
+    direct = _direct(_ask(engine, question))
+    assert re.search(opening, direct.splitlines()[2]), direct
