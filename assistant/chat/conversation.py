@@ -17,6 +17,7 @@ from assistant.chat.cite import Composer
 from assistant.chat.knowledge import ChatBook
 from assistant.chat.lexicon import Lexicon, expand, words
 from assistant.chat.understand import (
+    BACK_WORDS,
     Context,
     Understanding,
     is_broad,
@@ -372,7 +373,6 @@ def _topic(
     return topics[0], topics, False
 
 
-_BACK = frozenset({"that", "this", "these", "those", "eso", "esto", "ello", "esos", "estos"})
 BACK_WEIGHT = 2.0  # a question clause lighter than this leans on the sentences before it
 
 
@@ -380,7 +380,7 @@ def _refers_back(lex: Lexicon, question: str) -> bool:
     """'Does that rule out POEMS?', '¿eso ya es POEMS?': a short question pointing at the
     statements before it, whose content is what is asked about."""
     light = sum(evidence.query_weights(question, lex).values()) < BACK_WEIGHT
-    return light and any(w in _BACK for w in words(question))
+    return light and any(w in BACK_WORDS for w in words(question))
 
 
 def _cannot_answer(u: Understanding, engine: ChatEngine, texts: list[str]) -> bool:
