@@ -17,7 +17,7 @@ from assistant.chat.evidence import (
     strip_markers,
 )
 from assistant.chat.knowledge import ChatBook
-from assistant.chat.lexicon import Lexicon
+from assistant.chat.lexicon import Companion, Lexicon
 from assistant.chat.plan_part import compose_plan, patient_lines
 from assistant.contracts import Chunk, Passage, Plan
 from assistant.i18n import t
@@ -47,6 +47,7 @@ class Parts:
     lead: tuple[tuple[str, str], ...] = ()  # (section, contains): a broad question's answer
     also: tuple[Scored, ...] = ()  # the best sentence for each further part of the question
     lead_patient: bool = False  # the leads open a patient answer no plain line covers
+    companions: tuple[Companion, ...] = ()  # what must follow a sentence advising against
 
 
 def _plan_direct(comp: Composer, plan: Plan) -> None:
@@ -129,6 +130,16 @@ def _opening(
         for s in direct(p.ranked, 60 if comp.audience == "patient" else 90):
             add_sentence(comp, s.text, s.chunk)
         _each_part(comp, p.also)
+        _companions(comp, p.companions)
+
+
+def _companions(comp: Composer, companions: Sequence[Companion]) -> None:
+    """What the direct answer must go on to say: the alternative to an agent it advises
+    against ("not recommended" -> the mainstays of treatment)."""
+    shown = {c.section_id for c in comp.citer.citations}
+    for c in companions:
+        if shown & set(c.after):
+            _key_point(comp, c.then.section, c.then.contains)
 
 
 def _each_part(comp: Composer, best: Sequence[Scored]) -> None:

@@ -368,6 +368,7 @@ def _topic(
         lead,
         also,
         head.lead_patient,
+        lex.companions,
     )
     compose.topic_answer(comp, lex, book, engine.rulebook(), parts)
     return topics[0], topics, False

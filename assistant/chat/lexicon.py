@@ -55,6 +55,16 @@ class Lead(BaseModel):
     contains: str
 
 
+class Companion(BaseModel):
+    """A sentence that must follow any direct answer drawn from one of the `after` sections:
+    "bevacizumab is not recommended" goes on to what is used instead."""
+
+    model_config = _CONFIG
+
+    after: tuple[str, ...]
+    then: Lead
+
+
 class Topic(BaseModel):
     """One answerable topic: the words that name it and the guideline sections that answer it."""
 
@@ -160,6 +170,7 @@ class Lexicon(BaseModel):
 
     scope: Scope
     topics: tuple[Topic, ...] = Field(alias="topic")
+    companions: tuple[Companion, ...] = Field((), alias="companion")
     corpus: tuple[str, ...] = Field((), exclude=True, description="Guideline texts (speller).")
     common: frozenset[str] = Field(
         frozenset(), exclude=True, description="Everyday English and Spanish words (folded)."

@@ -32,7 +32,11 @@ def test_rulebook_loads_and_is_stamped_with_knowledge_version() -> None:
 
 def test_rule_without_citation_fails_naming_file_rule_and_field(tmp_path: Path) -> None:
     k = _copy(tmp_path)
-    _edit(k / "rules" / "treatment.toml", 'citations = ["sekiguchi2013", "brown2019"]\n', "")
+    _edit(
+        k / "rules" / "treatment.toml",
+        'citations = ["sekiguchi2013", "brown2019", "dispenzieri2023"]\n',
+        "",
+    )
     with pytest.raises(KnowledgeError, match=r"treatment\.toml.*not_recommended.*citations"):
         load_rulebook(k)
 

@@ -1,0 +1,58 @@
+"""Round-6 chat behaviours (#12): an answer that advises against an agent goes on to what
+treats the disease instead, for clinicians (a companion sentence) and patients (the plain
+line itself)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from assistant.chat import Conversation, respond
+from assistant.contracts import Answer
+from tests.fakes import FakeChatEngine
+
+TODAY = date(2026, 11, 26)
+INSTEAD = r"(?i)systemic|sistémico|chemotherapy|quimioterapia"
+AGAINST = (
+    r"(?i)not recommended|no se recomienda|not effective|no son eficaces"
+    r"|temporar|transitori|solo ayudan|only help"
+)
+
+
+def _direct(answer: Answer) -> str:
+    parts = answer.text.split("### ")
+    return parts[1] if len(parts) > 1 else answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "audience"),
+    [
+        ("Why isn't bevacizumab used in POEMS?", "clinician"),
+        ("¿Por qué no se usa bevacizumab en el POEMS?", "clinician"),
+        ("Is IVIG useful in POEMS?", "clinician"),
+        ("¿Sirven las inmunoglobulinas IV en el POEMS?", "clinician"),
+        ("can we just keep him on prednisone?", "clinician"),
+        (
+            "Si el problema del POEMS es el VEGF, ¿por qué no le dan a mi padre "
+            "un medicamento que lo bloquee?",
+            "patient",
+        ),
+        ("why cant my mom just stay on the prednisone? it made her feel a lot better", "patient"),
+        ("Do immunoglobulin drips help my husband's POEMS?", "patient"),
+    ],
+)
+def test_advice_against_an_agent_goes_on_to_what_treats_instead(
+    engine: FakeChatEngine, question: str, audience: str
+) -> None:
+    answer = respond(Conversation(audience=audience), question, engine, TODAY)[0]  # type: ignore[arg-type]
+    head = _direct(answer)
+    assert not answer.refused
+    assert re.search(AGAINST, head), head
+    assert re.search(INSTEAD, head), head
+
+
+def test_no_companion_when_nothing_is_advised_against(engine: FakeChatEngine) -> None:
+    answer = respond(Conversation(), "What is the lenalidomide dose in POEMS?", engine, TODAY)[0]
+    assert "mainstays" not in _direct(answer)
