@@ -56,3 +56,38 @@ def test_advice_against_an_agent_goes_on_to_what_treats_instead(
 def test_no_companion_when_nothing_is_advised_against(engine: FakeChatEngine) -> None:
     answer = respond(Conversation(), "What is the lenalidomide dose in POEMS?", engine, TODAY)[0]
     assert "mainstays" not in _direct(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        # "is it a cancer / leukaemia?": what kind of disease POEMS is comes first
+        ("is POEMS a kind of leukemia?", r"(?i)paraneoplastic"),
+        ("¿el POEMS es un cáncer?", r"(?i)paraneopl[aá]sico"),
+        # a stroke is an arterial thrombosis, which POEMS makes common
+        ("tuvo un infarto cerebral, ¿tiene que ver con el POEMS?", r"(?i)ictus|trombosis"),
+        ("had a stroke last year, related to his POEMS?", r"(?i)stroke|thrombosis"),
+        # gynaecomastia belongs to the endocrinopathy; the thyroid pill is hormone replacement
+        ("ginecomastia en un paciente con POEMS, ¿por qué?", r"(?i)endocrin"),
+        ("¿la pastilla de la tiroides es para siempre?", r"(?i)levotiroxina|hormonas"),
+    ],
+)
+def test_plain_questions_about_what_poems_is_are_answered(
+    engine: FakeChatEngine, question: str, opening: str
+) -> None:
+    answer = respond(Conversation(), question, engine, TODAY)[0]
+    assert not answer.refused, answer.text
+    assert re.search(opening, _direct(answer)), answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "¿cuál es el tratamiento del cáncer de la sangre?",
+        "¿qué tipo de cáncer de la sangre tiene mejor pronóstico?",
+        "what is the treatment of acute leukemia?",
+        "blood cancer in children symptoms",
+    ],
+)
+def test_other_blood_cancers_stay_out_of_scope(engine: FakeChatEngine, question: str) -> None:
+    assert respond(Conversation(), question, engine, TODAY)[0].refused
