@@ -35,11 +35,13 @@ def routes(case: PatientCase, strat: Stratification, dx: DiagnosisStatus) -> tup
     """Which option routes apply: localized, transplant, no_transplant or relapse.
 
     None until the criteria are met: treating a possible MGUS neuropathy, CIDP or myeloma
-    as POEMS is a wrong indication (the plan shows the deciding work-up instead)."""
+    as POEMS is a wrong indication (the plan shows the deciding work-up instead). A relapse
+    is of a POEMS diagnosed and treated before, so its options need only that the findings
+    entered do not rule POEMS out."""
+    if case.phase == "relapse" and dx != "does_not_meet":
+        return ("relapse",)
     if dx != "meets_criteria":
         return ()
-    if case.phase == "relapse":
-        return ("relapse",)
     if strat.status == "localized":
         return ("localized",)
     if strat.status == "disseminated":
