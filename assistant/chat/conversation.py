@@ -348,7 +348,13 @@ def _topic(
     if lead and len(named) == 1:  # "first line for disseminated POEMS?": that stratum's leads
         lead = tuple(compose.for_stratum(lead, named[0]))
     lead = steer or lead
-    if plan is not None and first and not plan.treatment.primary and not lead:
+    if (
+        plan is not None
+        and first
+        and not plan.treatment.primary
+        and not lead
+        and not u.wants_number
+    ):
         lead = _leads(lex, "next_steps")
     parts_asked = question_parts(lex, u.question)  # ranked again only when there are several
     also = tuple(

@@ -91,3 +91,31 @@ def test_plain_questions_about_what_poems_is_are_answered(
 )
 def test_other_blood_cancers_stay_out_of_scope(engine: FakeChatEngine, question: str) -> None:
     assert respond(Conversation(), question, engine, TODAY)[0].refused
+
+
+def test_a_relapse_of_treated_poems_gets_relapse_options_not_a_diagnosis_gate(
+    engine: FakeChatEngine,
+) -> None:
+    answer = respond(
+        Conversation(),
+        "POEMS relapsed 14 months after ASCT (VEGF up, new FDG-avid rib lesion). "
+        "What can we still offer?",
+        engine,
+        TODAY,
+    )[0]
+    assert "do not establish the diagnosis" not in answer.text
+    assert re.search(r"(?i)lenalidomide", answer.text)
+    assert re.search(r"(?i)renal function|creatinine clearance", answer.text)  # gates still apply
+
+
+def test_a_dose_question_in_a_vignette_gets_the_dose_first(engine: FakeChatEngine) -> None:
+    answer = respond(
+        Conversation(),
+        "Varón de 55 años con POEMS e infiltración medular por células plasmáticas lambda, "
+        "ECOG 1, aclaramiento de creatinina 35 ml/min. ¿Candidato a TASPE? ¿Con qué dosis de "
+        "melfalán lo acondicionaríais?",
+        engine,
+        TODAY,
+    )[0]
+    assert re.search(r"200 mg/m²", _direct(answer)), answer.text
+    assert "médula ósea: presente" in answer.text  # "infiltración medular" is the marrow
