@@ -339,10 +339,19 @@ def _topic(
         elif _refers_back(lex, u.question):  # "<case>, but SPEP normal. Does that rule it out?"
             context = expand(lex, u.statements)
     ranked = evidence.rank_sentences(asked, pool, lex, u.wants_number, context)
-    first = lex.topic(topics[0]).plan_first
     head = lex.topic(topics[0])
     numbers_ok = head.lead_numbers or not u.wants_number
     broad = numbers_ok and is_broad(lex, u.question or u.statements, topics[0])
+    # the patient's plan opens the answer when it has an option or a stratum, or when the
+    # question asks what to do; "is radiation alone enough?" about a patient whose stratum is
+    # still open is answered from the guideline first
+    first = head.plan_first and (
+        plan is None
+        or bool(plan.treatment.primary)
+        or plan.stratification.status != "undetermined"
+        or lex.has("lead:next_steps", words(u.question or u.statements))
+        or (broad and head.code == "systemic")  # "¿tratamiento?", "first-line options?"
+    )
     lead = _leads(lex, topics[0]) if broad else ()
     named = _strata(lex, u.question or u.statements)
     if lead and len(named) == 1:  # "first line for disseminated POEMS?": that stratum's leads

@@ -119,3 +119,36 @@ def test_a_dose_question_in_a_vignette_gets_the_dose_first(engine: FakeChatEngin
     )[0]
     assert re.search(r"200 mg/m²", _direct(answer)), answer.text
     assert "médula ósea: presente" in answer.text  # "infiltración medular" is the marrow
+
+
+@pytest.mark.parametrize(
+    ("question", "audience", "opening"),
+    [
+        # the stratum is still open: the guideline's answer about radiation comes first
+        (
+            "only 1 spot on the bone and the marrow was clean. radiation alone for poems?? "
+            "is that gonna be enough",
+            "patient",
+            r"(?i)radiation|radiotherapy",
+        ),
+        # a bare "¿Tratamiento?" about a described patient is a broad treatment question
+        (
+            "Varón de 62 años, polineuropatía, componente lambda, una lesión esclerótica en "
+            "ilíaco, MO negativa, VEGF plasmático 640 pg/mL, esplenomegalia. ¿Tratamiento?",
+            "clinician",
+            r"40-50 Gy",
+        ),
+        # stem cell collection: British spelling and clinician shorthand
+        (
+            "how many cycles of len can you give before mobilising for auto in POEMS?",
+            "clinician",
+            r"first 4 cycles",
+        ),
+        ("cuantos ciclos de lenalidomida antes de la aferesis en poems?", "clinician", r"4 "),
+    ],
+)
+def test_what_a_described_patient_asks_comes_first(
+    engine: FakeChatEngine, question: str, audience: str, opening: str
+) -> None:
+    answer = respond(Conversation(audience=audience), question, engine, TODAY)[0]  # type: ignore[arg-type]
+    assert re.search(opening, _direct(answer)), answer.text
