@@ -152,3 +152,46 @@ def test_what_a_described_patient_asks_comes_first(
 ) -> None:
     answer = respond(Conversation(audience=audience), question, engine, TODAY)[0]  # type: ignore[arg-type]
     assert re.search(opening, _direct(answer)), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "audience", "found"),
+    [
+        (
+            "my dad never had skin problems before, now after years of being fine he has dark "
+            "patches and swollen ankles. could the POEMS be back even though it looks nothing "
+            "like before?",
+            "patient",
+            r"(?i)relapse|new",
+        ),
+        (
+            "hola, mi papa termino el tratamiento con lenalidomida para el poems. el sindrome "
+            "puede regresar? hasta cuando tiene que seguir yendo a control",
+            "patient",
+            r"(?i)tercio|30 %",
+        ),
+        (
+            "Thromboprophylaxis in POEMS: aspirin routinely, or only when there's "
+            "thrombocytosis? When do you escalate to anticoagulation?",
+            "clinician",
+            r"(?i)antiplatelet|aspirin",
+        ),
+        (
+            "My feet flop when I walk and I keep tripping. I have POEMS. Besides the treatment "
+            "for the disease itself, what can help me get around and cope?",
+            "patient",
+            r"(?i)physio|brace|orthos",
+        ),
+        (
+            "POEMS, marrow involved, CrCl ~40, otherwise fit. auto with full-dose mel or reduced?",
+            "clinician",
+            r"140 mg/m²",
+        ),
+    ],
+)
+def test_everyday_phrasing_is_answered_not_refused(
+    engine: FakeChatEngine, question: str, audience: str, found: str
+) -> None:
+    answer = respond(Conversation(audience=audience), question, engine, TODAY)[0]  # type: ignore[arg-type]
+    assert not answer.refused, answer.text
+    assert re.search(found, answer.text), answer.text
