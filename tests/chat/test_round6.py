@@ -195,3 +195,85 @@ def test_everyday_phrasing_is_answered_not_refused(
     answer = respond(Conversation(audience=audience), question, engine, TODAY)[0]  # type: ignore[arg-type]
     assert not answer.refused, answer.text
     assert re.search(found, answer.text), answer.text
+
+
+# Real phrasings from families and clinicians that the cannot-answer gate used to refuse:
+# everyday verbs, kin words and months phrase a question, they do not name its subject.
+PHRASED = [
+    (
+        "question for later on. my brother had his auto transplant for poems in march, "
+        "nurse said it can come back. if it does is a 2nd transplant even an option or is"
+        " that it"
+    ),
+    (
+        "mum is having the high dose chemo + stem cell thing for poems. the weeks right "
+        "after, what usually goes wrong? is there something POEMS people get more than "
+        "others"
+    ),
+    (
+        "Ya van como ocho meses del autotrasplante de mi mamá y todavía no tiene fuerza "
+        "en las piernas, anda con bastón. ¿Eso quiere decir que no le sirvió el "
+        "tratamiento del POEMS?"
+    ),
+    (
+        "Mi hermana tiene síndrome POEMS con edemas en las piernas y ascitis. ¿Qué se "
+        "hace con el líquido mientras tanto? ¿Se le acabará quitando?"
+    ),
+    (
+        "My husband's foot flops down when he walks and he keeps tripping since the POEMS"
+        " started. Apart from the treatment itself, is there anything that helps him walk"
+        " safely?"
+    ),
+    (
+        "the nerve pain in my wife's legs is awful esp at night (poems). are there meds "
+        "that actually work for it, and will it ease off once her treatment kicks in"
+    ),
+    (
+        "My dad was told he had CIDP and has been getting IVIG every month for a year. "
+        "Now the hematologist says it's actually POEMS syndrome. The IVIG seemed to help "
+        "him a bit, so can we ask for more of it?"
+    ),
+    (
+        "why did they stop my moms immunoglobulin infusions?? she got diagnosed with "
+        "poems last month after 2 yrs of 'cidp' treatment. shouldnt she keep getting them"
+        " while she waits for the new treatment"
+    ),
+    (
+        "A mi marido le diagnosticaron PDIC y lleva meses con inmunoglobulinas por vena. "
+        "Ahora el hematólogo dice que es un síndrome POEMS y quiere retirarle las "
+        "inmunoglobulinas. ¿Por qué, si a él le parecía que le sentaban bien? ¿No podrían"
+        " seguir poniéndoselas?"
+    ),
+    (
+        "My wife has POEMS. Prednisone made her legs stronger and the swelling went down,"
+        " so why do the doctors want to move to a stronger treatment instead of just "
+        "keeping her on prednisone?"
+    ),
+    (
+        "POEMS on lenalidomide-dex for 3 months: plasma VEGF has dropped from 850 to 240 "
+        "pg/mL but his foot drop and numbness are unchanged. Is the treatment failing? "
+        "Should we switch?"
+    ),
+    ("recaida de poems tras tasp, con vegf subiendo y lesion nueva en pet: q tto damos?"),
+]
+
+
+@pytest.mark.parametrize("question", PHRASED)
+def test_everyday_words_do_not_make_a_question_unanswerable(
+    engine: FakeChatEngine, question: str
+) -> None:
+    assert not respond(Conversation(), question, engine, TODAY)[0].refused
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my mom wants to know the best diet for diabetes",
+        "what does my husband need for his gout?",
+        "mi mamá quiere saber qué hotel hay cerca del hospital",
+    ],
+)
+def test_kin_and_everyday_words_do_not_bring_other_subjects_into_scope(
+    engine: FakeChatEngine, question: str
+) -> None:
+    assert respond(Conversation(), question, engine, TODAY)[0].refused
