@@ -308,6 +308,16 @@ def _leads(lex: Lexicon, code: str) -> tuple[Lead, ...]:
     return tuple((x.section, x.contains) for x in lex.topic(code).lead)
 
 
+def _aspect_leads(lex: Lexicon, u: Understanding) -> tuple[Lead, ...]:
+    """'Induction before ASCT: who needs it?', '¿otro trasplante?': the first aspect the
+    question itself names opens the answer (a number question only when its leads hold one)."""
+    toks = words(u.question or u.statements)
+    for i, aspect in enumerate(lex.aspects):
+        if (aspect.numbers or not u.wants_number) and lex.has(f"aspect:{i}", toks):
+            return tuple((x.section, x.contains) for x in aspect.lead)
+    return ()
+
+
 def _strata(lex: Lexicon, text: str) -> list[str]:
     """The strata a message names ("single lesion", "diseminado")."""
     toks = words(text)
@@ -356,7 +366,8 @@ def _topic(
     named = _strata(lex, u.question or u.statements)
     if lead and len(named) == 1:  # "first line for disseminated POEMS?": that stratum's leads
         lead = tuple(compose.for_stratum(lead, named[0]))
-    lead = steer or lead
+    aspect = () if steer or lead else _aspect_leads(lex, u)
+    lead = steer or lead or aspect
     if (
         plan is not None
         and first
@@ -382,7 +393,7 @@ def _topic(
         first,
         lead,
         also,
-        head.lead_patient,
+        head.lead_patient or bool(aspect),  # an aspect's leads answer a family too
         lex.companions,
     )
     compose.topic_answer(comp, lex, book, engine.rulebook(), parts)

@@ -65,6 +65,17 @@ class Companion(BaseModel):
     then: Lead
 
 
+class Aspect(BaseModel):
+    """A part of a topic that a question can name ("induction", "a second transplant"): its
+    answer opens with these sentences, whichever topic the question was routed to."""
+
+    model_config = _CONFIG
+
+    when: tuple[str, ...] = Field(min_length=1, description="Terms naming the aspect.")
+    lead: tuple[Lead, ...] = Field(min_length=1, max_length=3)
+    numbers: bool = Field(False, description="The leads also answer number questions.")
+
+
 class Topic(BaseModel):
     """One answerable topic: the words that name it and the guideline sections that answer it."""
 
@@ -171,6 +182,7 @@ class Lexicon(BaseModel):
     scope: Scope
     topics: tuple[Topic, ...] = Field(alias="topic")
     companions: tuple[Companion, ...] = Field((), alias="companion")
+    aspects: tuple[Aspect, ...] = Field((), alias="aspect")
     corpus: tuple[str, ...] = Field((), exclude=True, description="Guideline texts (speller).")
     common: frozenset[str] = Field(
         frozenset(), exclude=True, description="Everyday English and Spanish words (folded)."
@@ -238,6 +250,7 @@ class Lexicon(BaseModel):
         lists |= {f"answer_in:{lang}": terms for lang, terms in sc.answer_in.items()}
         lists |= {f"stratum:{name}": terms for name, terms in sc.stratum.items()}
         lists |= {f"lead:{t.code}": t.lead_when for t in self.topics}
+        lists |= {f"aspect:{i}": a.when for i, a in enumerate(self.aspects)}
         return {k: tuple(Term.parse(x) for x in v) for k, v in lists.items()}
 
     def has(self, cue: str, toks: Sequence[str]) -> bool:
@@ -305,6 +318,10 @@ def load_lexicon(knowledge_dir: Path, section_ids: set[str] | None = None) -> Le
         raise KnowledgeError(f"{path}: duplicate topic codes", "give every topic its own code")
     if section_ids is not None:
         listed = {s for t in lex.topics for s in (*t.sections, *(x.section for x in t.lead))}
+        listed |= {x.section for a in lex.aspects for x in a.lead}
+        listed |= {c.then.section for c in lex.companions} | {
+            s for c in lex.companions for s in c.after
+        }
         unknown = sorted(listed - section_ids)
         if unknown:
             raise KnowledgeError(f"{path}: unknown section ids {unknown}", "use guideline ids")

@@ -237,3 +237,23 @@ def test_a_rare_word_beside_topic_words_names_another_subject(
 )
 def test_everyday_words_in_any_inflection(word: str, everyday: bool) -> None:
     assert LEX.everyday(word) is everyday
+
+
+def test_aspect_and_companion_sections_must_exist(tmp_path: Path) -> None:
+    """A lead or companion pointing at a section the guideline lacks is a loading error, not a
+    silently empty answer."""
+    from assistant.errors import KnowledgeError
+
+    dest = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE, dest)
+    path = dest / "lexicon" / "topics.toml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            'section = "asct-induction", contains = "not universal',
+            'section = "asct-inductoin", contains = "not universal',
+        ),
+        encoding="utf-8",
+    )
+    ids = {sid for _, sid in _sections()}
+    with pytest.raises(KnowledgeError, match="asct-inductoin"):
+        load_lexicon(dest, ids)

@@ -277,3 +277,21 @@ def test_kin_and_everyday_words_do_not_bring_other_subjects_into_scope(
     engine: FakeChatEngine, question: str
 ) -> None:
     assert respond(Conversation(), question, engine, TODAY)[0].refused
+
+
+@pytest.mark.parametrize(
+    ("question", "audience", "opening"),
+    [
+        # a named aspect opens its own answer, whatever the topic
+        ("induction before ASCT in POEMS - who needs it and with what?", "clinician", "universal"),
+        ("¿Hace falta inducción antes del TASPE en el POEMS?", "clinician", "universal"),
+        ("is a 2nd stem cell transplant possible if POEMS comes back?", "patient", r"(?i)limited"),
+        ("se puede repetir el trasplante autologo si vuelve el poems?", "patient", r"(?i)limitad"),
+        ("POEMS: ¿cómo se maneja el síndrome de injerto tras el TASPE?", "clinician", "fiebre"),
+    ],
+)
+def test_a_named_aspect_opens_its_answer(
+    engine: FakeChatEngine, question: str, audience: str, opening: str
+) -> None:
+    answer = respond(Conversation(audience=audience), question, engine, TODAY)[0]  # type: ignore[arg-type]
+    assert re.search(opening, _direct(answer)), answer.text
