@@ -295,3 +295,17 @@ def test_a_named_aspect_opens_its_answer(
 ) -> None:
     answer = respond(Conversation(audience=audience), question, engine, TODAY)[0]  # type: ignore[arg-type]
     assert re.search(opening, _direct(answer)), answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Thromboprophylaxis in POEMS: when are clots most likely?",
+        "¿Cuándo son más frecuentes las trombosis en el POEMS?",
+    ],
+)
+def test_clot_timing_opens_with_the_first_three_months(
+    engine: FakeChatEngine, question: str
+) -> None:
+    answer = respond(Conversation(), question, engine, TODAY)[0]
+    assert re.search(r"first 3 months|3 primeros meses", _direct(answer)), answer.text
