@@ -321,6 +321,8 @@ def _aspect_leads(lex: Lexicon, u: Understanding) -> tuple[Lead, ...]:
 def _strata(lex: Lexicon, text: str) -> list[str]:
     """The strata a message names ("single lesion", "diseminado")."""
     toks = words(text)
+    if lex.has("disseminating", toks):  # a positive marrow, whatever the lesion count:
+        return ["disseminated"]  # "single lesion but marrow infiltrated: RT alone?"
     return [name for name in lex.scope.stratum if lex.has(f"stratum:{name}", toks)]
 
 

@@ -93,7 +93,7 @@ class Topic(BaseModel):
         False, description="With a case, the direct answer is the patient's own plan (options)."
     )
     lead: tuple[Lead, ...] = Field(
-        (), max_length=5, description="Direct answer of a broad question about the topic."
+        (), max_length=6, description="Direct answer of a broad question about the topic."
     )
     lead_when: tuple[str, ...] = Field(
         (), description="Terms that make a question broad ('first line', 'options')."
@@ -129,6 +129,9 @@ class Scope(BaseModel):
     specific: tuple[str, ...] = Field((), description="Words that can only be about POEMS.")
     treat: tuple[str, ...] = Field((), description="Words asking for a treatment or dose.")
     compare: tuple[str, ...] = Field((), description="Words comparing two conditions.")
+    disseminating: tuple[str, ...] = Field(
+        (), description="Findings that make the disease disseminated whatever else is named."
+    )
     stratum: dict[str, tuple[str, ...]] = Field(
         default_factory=dict, description="Words naming a stratum (localized, disseminated)."
     )
@@ -247,6 +250,7 @@ class Lexicon(BaseModel):
         lists = {"other": sc.other, "name": sc.name, "treat": sc.treat, "compare": sc.compare}
         lists |= {"lifted": sc.lifted, "specific": sc.specific}
         lists["number"] = sc.number
+        lists["disseminating"] = sc.disseminating
         lists |= {f"answer_in:{lang}": terms for lang, terms in sc.answer_in.items()}
         lists |= {f"stratum:{name}": terms for name, terms in sc.stratum.items()}
         lists |= {f"lead:{t.code}": t.lead_when for t in self.topics}

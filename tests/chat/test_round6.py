@@ -309,3 +309,40 @@ def test_clot_timing_opens_with_the_first_three_months(
 ) -> None:
     answer = respond(Conversation(), question, engine, TODAY)[0]
     assert re.search(r"first 3 months|3 primeros meses", _direct(answer)), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "opening", "never"),
+    [
+        # safety: a positive marrow makes it disseminated whatever the lesion count
+        (
+            "POEMS con lesion unica pero MO infiltrada por cel plasmaticas lambda, le doy RT y "
+            "listo?",
+            r"diseminada",
+            r"radioterapia es el tratamiento de primera",
+        ),
+        (
+            "POEMS with two sclerotic lesions in the pelvis, but the iliac crest biopsy shows 8% "
+            "lambda-restricted plasma cells. Can we just irradiate the two lesions?",
+            r"(?i)disseminated",
+            r"first-line treatment for a dominant",
+        ),
+        # a negative marrow with one lesion still opens with radiation
+        ("single lesion, marrow negative: RT or ASCT?", r"(?i)radiation", r"^$"),
+    ],
+)
+def test_a_positive_marrow_is_never_answered_with_radiation_alone(
+    engine: FakeChatEngine, question: str, opening: str, never: str
+) -> None:
+    head = _direct(respond(Conversation(), question, engine, TODAY)[0])
+    assert re.search(opening, head), head
+    assert not re.search(never, head), head
+
+
+def test_naming_both_strata_to_compare_them_steers_to_neither(engine: FakeChatEngine) -> None:
+    head = _direct(
+        respond(
+            Conversation(), "How is POEMS staged — localized versus disseminated?", engine, TODAY
+        )[0]
+    )
+    assert re.search(r"(?i)localized when", head), head
