@@ -368,8 +368,9 @@ def _topic(
     named = _strata(lex, u.question or u.statements)
     if lead and len(named) == 1:  # "first line for disseminated POEMS?": that stratum's leads
         lead = tuple(compose.for_stratum(lead, named[0]))
-    aspect = () if steer or lead else _aspect_leads(lex, u)
-    lead = steer or lead or aspect
+    topic_leads_usable = bool(lead) and (comp.audience == "clinician" or head.lead_patient)
+    aspect = () if steer or topic_leads_usable else _aspect_leads(lex, u)
+    lead = steer or aspect or lead
     if (
         plan is not None
         and first

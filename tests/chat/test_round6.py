@@ -346,3 +346,16 @@ def test_naming_both_strata_to_compare_them_steers_to_neither(engine: FakeChatEn
         )[0]
     )
     assert re.search(r"(?i)localized when", head), head
+
+
+def test_legs_still_weak_after_treatment_opens_with_the_recovery_timeline(
+    engine: FakeChatEngine,
+) -> None:
+    answer = respond(
+        Conversation(audience="patient"),
+        "It's been 8 months since Dad's transplant for POEMS and his legs are still weak. "
+        "Why aren't his legs better yet? Did the treatment not work?",
+        engine,
+        TODAY,
+    )[0]
+    assert re.search(r"(?i)several years|treatment failure", _direct(answer)), answer.text
