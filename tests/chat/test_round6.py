@@ -359,3 +359,18 @@ def test_legs_still_weak_after_treatment_opens_with_the_recovery_timeline(
         TODAY,
     )[0]
     assert re.search(r"(?i)several years|treatment failure", _direct(answer)), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "refused"),
+    [
+        ("recaída de mieloma tras TASPE, opciones", True),
+        ("myeloma relapse after ASCT: options?", True),
+        ("POEMS relapse after ASCT: options?", False),
+        ("POEMS versus myeloma: transplant options?", False),
+    ],
+)
+def test_another_diseases_transplant_question_is_refused(
+    engine: FakeChatEngine, question: str, refused: bool
+) -> None:
+    assert respond(Conversation(), question, engine, TODAY)[0].refused is refused
