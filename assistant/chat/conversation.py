@@ -7,6 +7,7 @@ cannot-answer gate -> compose.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any, Literal, Protocol
 
@@ -15,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from assistant.chat import compose, evidence
 from assistant.chat.cite import Composer
 from assistant.chat.knowledge import ChatBook
+from assistant.chat.lexicon import Lead as LexLead
 from assistant.chat.lexicon import Lexicon, expand, words
 from assistant.chat.understand import (
     BACK_WORDS,
@@ -305,16 +307,19 @@ def _asks_for_a_stratum(lex: Lexicon, u: Understanding, topics: tuple[str, ...])
 
 def _leads(lex: Lexicon, code: str) -> tuple[Lead, ...]:
     """A topic's lead sentences as (section id, regex) pairs."""
-    return tuple((x.section, x.contains) for x in lex.topic(code).lead)
+    return _pairs(lex.topic(code).lead)
 
 
-def _aspect_leads(lex: Lexicon, u: Understanding) -> tuple[Lead, ...]:
+def _pairs(leads: Sequence[LexLead]) -> tuple[Lead, ...]:
+    return tuple((x.section, x.contains) for x in leads)
+
+
+def _aspect_leads(lex: Lexicon, toks: Sequence[str], wants_number: bool) -> tuple[Lead, ...]:
     """'Induction before ASCT: who needs it?', '¿otro trasplante?': the first aspect the
     question itself names opens the answer (a number question only when its leads hold one)."""
-    toks = words(u.question or u.statements)
     for i, aspect in enumerate(lex.aspects):
-        if (aspect.numbers or not u.wants_number) and lex.has(f"aspect:{i}", toks):
-            return tuple((x.section, x.contains) for x in aspect.lead)
+        if (aspect.numbers or not wants_number) and lex.has(f"aspect:{i}", toks):
+            return _pairs(aspect.lead)
     return ()
 
 
@@ -352,8 +357,10 @@ def _topic(
             context = expand(lex, u.statements)
     ranked = evidence.rank_sentences(asked, pool, lex, u.wants_number, context)
     head = lex.topic(topics[0])
+    text = u.question or u.statements
+    toks = words(text)
     numbers_ok = head.lead_numbers or not u.wants_number
-    broad = numbers_ok and is_broad(lex, u.question or u.statements, topics[0])
+    broad = numbers_ok and is_broad(lex, text, topics[0])
     # the patient's plan opens the answer when it has an option or a stratum, or when the
     # question asks what to do; "is radiation alone enough?" about a patient whose stratum is
     # still open is answered from the guideline first
@@ -361,15 +368,15 @@ def _topic(
         plan is None
         or bool(plan.treatment.primary)
         or plan.stratification.status != "undetermined"
-        or lex.has("lead:next_steps", words(u.question or u.statements))
+        or lex.has("lead:next_steps", toks)
         or (broad and head.code == "systemic")  # "¿tratamiento?", "first-line options?"
     )
     lead = _leads(lex, topics[0]) if broad else ()
-    named = _strata(lex, u.question or u.statements)
+    named = _strata(lex, text)
     if lead and len(named) == 1:  # "first line for disseminated POEMS?": that stratum's leads
         lead = tuple(compose.for_stratum(lead, named[0]))
     topic_leads_usable = bool(lead) and (comp.audience == "clinician" or head.lead_patient)
-    aspect = () if steer or topic_leads_usable else _aspect_leads(lex, u)
+    aspect = () if steer or topic_leads_usable else _aspect_leads(lex, toks, u.wants_number)
     lead = steer or aspect or lead
     if (
         plan is not None

@@ -21,6 +21,15 @@ AGAINST = (
 )
 
 
+def _ask(engine: FakeChatEngine, question: str, audience: str = "clinician") -> Answer:
+    return respond(Conversation(audience=audience), question, engine, TODAY)[0]
+
+
+def _assert_opens(engine: FakeChatEngine, question: str, audience: str, opening: str) -> None:
+    answer = _ask(engine, question, audience)
+    assert re.search(opening, _direct(answer)), answer.text
+
+
 def _direct(answer: Answer) -> str:
     parts = answer.text.split("### ")
     return parts[1] if len(parts) > 1 else answer.text
@@ -46,7 +55,7 @@ def _direct(answer: Answer) -> str:
 def test_advice_against_an_agent_goes_on_to_what_treats_instead(
     engine: FakeChatEngine, question: str, audience: str
 ) -> None:
-    answer = respond(Conversation(audience=audience), question, engine, TODAY)[0]  # type: ignore[arg-type]
+    answer = _ask(engine, question, audience)
     head = _direct(answer)
     assert not answer.refused
     assert re.search(AGAINST, head), head
@@ -75,7 +84,7 @@ def test_no_companion_when_nothing_is_advised_against(engine: FakeChatEngine) ->
 def test_plain_questions_about_what_poems_is_are_answered(
     engine: FakeChatEngine, question: str, opening: str
 ) -> None:
-    answer = respond(Conversation(), question, engine, TODAY)[0]
+    answer = _ask(engine, question)
     assert not answer.refused, answer.text
     assert re.search(opening, _direct(answer)), answer.text
 
@@ -90,7 +99,7 @@ def test_plain_questions_about_what_poems_is_are_answered(
     ],
 )
 def test_other_blood_cancers_stay_out_of_scope(engine: FakeChatEngine, question: str) -> None:
-    assert respond(Conversation(), question, engine, TODAY)[0].refused
+    assert _ask(engine, question).refused
 
 
 def test_a_relapse_of_treated_poems_gets_relapse_options_not_a_diagnosis_gate(
@@ -150,8 +159,7 @@ def test_a_dose_question_in_a_vignette_gets_the_dose_first(engine: FakeChatEngin
 def test_what_a_described_patient_asks_comes_first(
     engine: FakeChatEngine, question: str, audience: str, opening: str
 ) -> None:
-    answer = respond(Conversation(audience=audience), question, engine, TODAY)[0]  # type: ignore[arg-type]
-    assert re.search(opening, _direct(answer)), answer.text
+    _assert_opens(engine, question, audience, opening)
 
 
 @pytest.mark.parametrize(
@@ -192,7 +200,7 @@ def test_what_a_described_patient_asks_comes_first(
 def test_everyday_phrasing_is_answered_not_refused(
     engine: FakeChatEngine, question: str, audience: str, found: str
 ) -> None:
-    answer = respond(Conversation(audience=audience), question, engine, TODAY)[0]  # type: ignore[arg-type]
+    answer = _ask(engine, question, audience)
     assert not answer.refused, answer.text
     assert re.search(found, answer.text), answer.text
 
@@ -262,7 +270,7 @@ PHRASED = [
 def test_everyday_words_do_not_make_a_question_unanswerable(
     engine: FakeChatEngine, question: str
 ) -> None:
-    assert not respond(Conversation(), question, engine, TODAY)[0].refused
+    assert not _ask(engine, question).refused
 
 
 @pytest.mark.parametrize(
@@ -276,7 +284,7 @@ def test_everyday_words_do_not_make_a_question_unanswerable(
 def test_kin_and_everyday_words_do_not_bring_other_subjects_into_scope(
     engine: FakeChatEngine, question: str
 ) -> None:
-    assert respond(Conversation(), question, engine, TODAY)[0].refused
+    assert _ask(engine, question).refused
 
 
 @pytest.mark.parametrize(
@@ -293,8 +301,7 @@ def test_kin_and_everyday_words_do_not_bring_other_subjects_into_scope(
 def test_a_named_aspect_opens_its_answer(
     engine: FakeChatEngine, question: str, audience: str, opening: str
 ) -> None:
-    answer = respond(Conversation(audience=audience), question, engine, TODAY)[0]  # type: ignore[arg-type]
-    assert re.search(opening, _direct(answer)), answer.text
+    _assert_opens(engine, question, audience, opening)
 
 
 @pytest.mark.parametrize(
@@ -307,7 +314,7 @@ def test_a_named_aspect_opens_its_answer(
 def test_clot_timing_opens_with_the_first_three_months(
     engine: FakeChatEngine, question: str
 ) -> None:
-    answer = respond(Conversation(), question, engine, TODAY)[0]
+    answer = _ask(engine, question)
     assert re.search(r"first 3 months|3 primeros meses", _direct(answer)), answer.text
 
 
@@ -334,7 +341,7 @@ def test_clot_timing_opens_with_the_first_three_months(
 def test_a_positive_marrow_is_never_answered_with_radiation_alone(
     engine: FakeChatEngine, question: str, opening: str, never: str
 ) -> None:
-    head = _direct(respond(Conversation(), question, engine, TODAY)[0])
+    head = _direct(_ask(engine, question))
     assert re.search(opening, head), head
     assert not re.search(never, head), head
 
@@ -373,4 +380,4 @@ def test_legs_still_weak_after_treatment_opens_with_the_recovery_timeline(
 def test_another_diseases_transplant_question_is_refused(
     engine: FakeChatEngine, question: str, refused: bool
 ) -> None:
-    assert respond(Conversation(), question, engine, TODAY)[0].refused is refused
+    assert _ask(engine, question).refused is refused
