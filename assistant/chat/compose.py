@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.chat.cite import Composer
 from assistant.chat.evidence import (
@@ -62,6 +62,8 @@ def _plan_direct(comp: Composer, plan: Plan) -> None:
 
 def topic_answer(comp: Composer, lex: Lexicon, chat: ChatBook, rules: RuleBook, p: Parts) -> None:
     """Direct answer, for this patient, more detail (bounded), related passages, user quotes."""
+    if comp.audience == "patient" and not _ASKS_SOURCES.search(fold(p.query)):
+        p = replace(p, ranked=[s for s in p.ranked if not _PROVENANCE.search(fold(s.text))])
     families = tuple(dict.fromkeys(f for code in p.topics for f in lex.topic(code).plan))
     lay = _lay_lines(comp, lex, chat, rules, p)
     opens = bool(lay) and lay[0][0] >= LAY_COVER * _weight(p.query, lex)
@@ -97,6 +99,12 @@ def _lay_lines(
     return _by_overlap(p.query, patient_lines(comp, rules, chat, fams[:3], p.topics[0]), lex)
 
 
+# A sentence about where a claim comes from ("... comes from the seed document and is not
+# verified") is for clinicians and auditors; a patient gets it only when asking about sources.
+_PROVENANCE = re.compile(r"not verified|no verificad|unverified|was not read|no se leyo")
+_ASKS_SOURCES = re.compile(
+    r"\bsource|\bfuente|evidence|evidencia|\bstud(?:y|ies)\b|\bestudio|verif"
+)
 LAY_COVER = 0.5  # a plain line opens a patient answer when it holds half the question's weight
 LAY_MIN = 3  # fewer plain lines than this that fit the question: guideline sentences follow
 
