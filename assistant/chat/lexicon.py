@@ -129,6 +129,18 @@ class Scope(BaseModel):
     specific: tuple[str, ...] = Field((), description="Words that can only be about POEMS.")
     treat: tuple[str, ...] = Field((), description="Words asking for a treatment or dose.")
     compare: tuple[str, ...] = Field((), description="Words comparing two conditions.")
+    manage: tuple[str, ...] = Field(
+        (), description="Words asking how to follow or keep up a treatment (how often, how long)."
+    )
+    feature: tuple[str, ...] = Field(
+        (), description="Findings that point to POEMS in a question about a neighbouring disease."
+    )
+    ruled_out: tuple[str, ...] = Field(
+        (), description="Words saying a diagnosis was excluded ('POEMS was ruled out')."
+    )
+    lifted_by_name: tuple[str, ...] = Field(
+        (), description="Foreign terms in scope only when POEMS itself is named beside them."
+    )
     disseminating: tuple[str, ...] = Field(
         (), description="Findings that make the disease disseminated whatever else is named."
     )
@@ -196,6 +208,9 @@ class Lexicon(BaseModel):
         """Typo repair against the guideline's words and every lexicon term."""
         terms = [x for _, texts, _ in self._entries() for x in texts]
         terms += [*self.scope.stop, *self.scope.number]
+        sc = self.scope
+        for cue in (sc.other, sc.treat, sc.compare, sc.manage, sc.ruled_out, sc.lifted_by_name):
+            terms += cue
         terms += [w for k, v in self.scope.expand.items() for w in (k, v)]
         return Speller.build(self.corpus, terms, self.common)
 
@@ -248,6 +263,8 @@ class Lexicon(BaseModel):
     def _cue_terms(self) -> dict[str, tuple[Term, ...]]:
         sc = self.scope
         lists = {"other": sc.other, "name": sc.name, "treat": sc.treat, "compare": sc.compare}
+        lists |= {"manage": sc.manage, "feature": sc.feature, "ruled_out": sc.ruled_out}
+        lists |= {"lifted_by_name": sc.lifted_by_name}
         lists |= {"lifted": sc.lifted, "specific": sc.specific}
         lists["number"] = sc.number
         lists["disseminating"] = sc.disseminating
@@ -262,6 +279,11 @@ class Lexicon(BaseModel):
         compare, number) or `lead:<topic>` (the topic's lead_when terms)."""
         terms = self._cue_terms[cue]
         return any(term.match(toks, i) for term in terms for i in range(len(toks)))
+
+    def where(self, cue: str, toks: Sequence[str]) -> list[int]:
+        """Start positions of the terms of list `cue` in `toks`."""
+        terms = self._cue_terms[cue]
+        return [i for i in range(len(toks)) if any(term.match(toks, i) for term in terms)]
 
     @cached_property
     def stopwords(self) -> frozenset[str]:

@@ -156,10 +156,10 @@ def decide_scope(lex: Lexicon, message: str, in_conversation: bool, states_case:
     foreign = [toks[h.start : h.end] for h in hits if FOREIGN in h.labels]
     if foreign and not _lifted(lex, toks, foreign):
         return False
+    if treats_another_disease(lex, toks):  # even with a case told: it is another disease's case
+        return False
     if states_case:
         return True
-    if treats_another_disease(lex, toks):
-        return False
     # a rare word the guideline itself uses ("DLCO", "levotiroxina") is a POEMS word; other
     # guideline words are neutral
     technical = [w for w in unknown if w in lex.speller.corpus and not lex.everyday(w)]
@@ -178,8 +178,27 @@ def decide_scope(lex: Lexicon, message: str, in_conversation: bool, states_case:
 
 def _lifted(lex: Lexicon, toks: Sequence[str], foreign: Sequence[Sequence[str]]) -> bool:
     """'Can iron deficiency raise VEGF?', 'flu shot on lenalidomide?': every foreign term is a
-    medical one the guideline touches, and a word only POEMS uses is beside it."""
-    return lex.has("specific", toks) and all(lex.has("lifted", span) for span in foreign)
+    medical one the guideline touches, and a word only POEMS uses is beside it. A drug's other
+    use ('thalidomide for leprosy', 'Avastin in colon cancer') is lifted only when the question
+    names POEMS itself: 'is it used in POEMS too?'."""
+    if not lex.has("specific", toks):
+        return False
+    named = names_poems(lex, toks)
+    return all(
+        lex.has("lifted", span) or (named and lex.has("lifted_by_name", span)) for span in foreign
+    )
+
+
+RULED_OUT_WINDOW = 6  # words between "POEMS" and "ruled out" / "se descartó"
+
+
+def names_poems(lex: Lexicon, toks: Sequence[str]) -> bool:
+    """POEMS is named and not as a diagnosis already excluded ('POEMS and a paraprotein were
+    ruled out', 'se descartó POEMS')."""
+    out = lex.where("ruled_out", toks)
+    return any(
+        not any(abs(i - j) <= RULED_OUT_WINDOW for j in out) for i in lex.where("name", toks)
+    )
 
 
 def is_broad(lex: Lexicon, question: str, topic: str) -> bool:
@@ -210,13 +229,16 @@ def is_broad(lex: Lexicon, question: str, topic: str) -> bool:
 
 
 def treats_another_disease(lex: Lexicon, toks: Sequence[str]) -> bool:
-    """'IVIG dose for CIDP?', 'daratumumab for AL amyloidosis?': the treatment of a neighbouring
-    disease, with no word naming POEMS and nothing comparing the two."""
+    """'IVIG dose for CIDP?', 'daratumumab for AL amyloidosis?', 'MGUS: how often are bloods
+    repeated?': the treatment or follow-up of a neighbouring disease, with no word naming POEMS
+    (an excluded POEMS does not count), nothing comparing the two and no finding that points
+    to POEMS (a sclerotic lesion, VEGF, papilloedema)."""
     return (
         lex.has("other", toks)
-        and lex.has("treat", toks)
-        and not lex.has("name", toks)
+        and (lex.has("treat", toks) or lex.has("manage", toks))
+        and not names_poems(lex, toks)
         and not lex.has("compare", toks)
+        and not lex.has("feature", toks)
     )
 
 
