@@ -1,0 +1,106 @@
+"""Round-7 chat behaviours (#12): another disease's follow-up or treatment is refused even
+when a case is told or POEMS is named only as excluded; a POEMS drug's other use is answered
+only when POEMS itself is asked about; patients do not get provenance notes; a presumed
+diagnosis is doubt, not a finding."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from assistant.chat import Conversation, respond
+from assistant.contracts import Answer
+from assistant.extract import extract
+from tests.fakes import FakeChatEngine
+
+TODAY = date(2026, 11, 26)
+
+
+def _ask(engine: FakeChatEngine, question: str, audience: str = "clinician") -> Answer:
+    return respond(Conversation(audience=audience), question, engine, TODAY)[0]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a case told about another disease is still another disease
+        "Mieloma múltiple IgA kappa de nuevo diagnóstico, candidato a TASPE. ¿Cuántos ciclos de "
+        "inducción con D-VRd antes del trasplante?",
+        "AL amyloidosis, lambda, NT-proBNP 2800 ng/L, plus a length-dependent neuropathy. Is he a "
+        "candidate for high-dose melphalan and ASCT?",
+        # follow-up, not treatment, of a neighbouring disease
+        "low risk mgus igg kappa, how often should bloods be checked",
+        "me dijeron q tengo una gammapatia monoclonal de significado incierto, cada cuanto hay q "
+        "hacerse control de sangre?",
+        "castleman multicentrico idiopatico con siltuximab, ya en remision, "
+        "hasta cuando lo mantengo",
+        # POEMS named only as excluded
+        "Typical CIDP, stable on IVIG for two years. POEMS was ruled out at diagnosis. How should "
+        "I taper the IVIG?",
+        "PDIC típica con IgIV de mantenimiento (se descartó POEMS al diagnóstico). ¿Cómo hago el "
+        "descenso de dosis?",
+        # a POEMS drug's other use, without POEMS
+        "thalidomide dose for erythema nodosum leprosum?",
+        "intravitreal bevacizumab for wet AMD - how many injections a year",
+        "pa la neuropatia x la diabetes q es mejor pregabalina o duloxetina",
+    ],
+)
+def test_another_diseases_care_is_refused(engine: FakeChatEngine, question: str) -> None:
+    answer = _ask(engine, question)
+    assert answer.refused, answer.text
+    assert answer.case is None or not answer.case.model_dump(exclude_defaults=True)
+
+
+@pytest.mark.parametrize(
+    ("question", "audience", "expect"),
+    [
+        # the same neighbours, linked to POEMS, are answered
+        (
+            "We use thalidomide for ENL in our leprosy clinic. Is it actually used for POEMS "
+            "syndrome, and is there real evidence behind it?",
+            "clinician",
+            r"(?i)J-POST|randomi",
+        ),
+        (
+            "si el vegf es lo q esta alto en el poems xq no le ponen avastin como a los de "
+            "cancer de colon",
+            "patient",
+            r"(?i)bevacizumab|avastin",
+        ),
+        ("does T2DM count as the E in POEMS?", "clinician", r"(?i)diabetes"),
+        (
+            "MGUS lambda with a sclerotic lesion and neuropathy: how often should we repeat VEGF?",
+            "clinician",
+            r"(?i)VEGF",
+        ),
+        (
+            "mi madre tiene sindrome poems y le han visto liquido alrededor de los pulmones, es "
+            "por eso? q se puede hacer",
+            "patient",
+            r"(?i)líquido|derrame|hinchaz|edema",
+        ),
+    ],
+)
+def test_neighbours_linked_to_poems_are_answered(
+    engine: FakeChatEngine, question: str, audience: str, expect: str
+) -> None:
+    answer = _ask(engine, question, audience)
+    assert not answer.refused, answer.text
+    assert re.search(expect, answer.text), answer.text
+
+
+def test_patients_do_not_get_provenance_notes_clinicians_do(engine: FakeChatEngine) -> None:
+    question = "How often does he need PET scans after his POEMS treatment?"
+    note = r"(?i)not verified|no verificad"
+    clinician = _ask(engine, question)
+    patient = _ask(engine, question, "patient")
+    assert re.search(note, clinician.text), clinician.text
+    assert not re.search(note, patient.text), patient.text
+
+
+def test_a_presumed_diagnosis_is_doubt_not_a_finding() -> None:
+    assert "polyneuropathy" not in extract("Pt was on it for presumed CIDP.").updates
+    assert "polyneuropathy" not in extract("Neuropatía etiquetada de supuesta PDIC.").updates
+    assert "polyneuropathy" in extract("Polyneuropathy, presumed CIDP, IgA lambda.").updates
