@@ -129,6 +129,9 @@ class Scope(BaseModel):
     specific: tuple[str, ...] = Field((), description="Words that can only be about POEMS.")
     treat: tuple[str, ...] = Field((), description="Words asking for a treatment or dose.")
     compare: tuple[str, ...] = Field((), description="Words comparing two conditions.")
+    story: frozenset[str] = Field(
+        frozenset(), description="Everyday words of a story, neutral beside POEMS's name."
+    )
     manage: tuple[str, ...] = Field(
         (), description="Words asking how to follow or keep up a treatment (how often, how long)."
     )

@@ -163,7 +163,10 @@ def decide_scope(lex: Lexicon, message: str, in_conversation: bool, states_case:
     # a rare word the guideline itself uses ("DLCO", "levotiroxina") is a POEMS word; other
     # guideline words are neutral
     technical = [w for w in unknown if w in lex.speller.corpus and not lex.everyday(w)]
-    unknown = [w for w in unknown if w not in lex.speller.corpus]
+    if in_conversation or names_poems(lex, toks):  # "POEMS ... my feet are numb": a story
+        unknown = [w for w in unknown if w not in lex.scope.story]
+    # words the lexicon expands ("bloquee", "adiro") are known, as in the cannot-answer gate
+    unknown = [w for w in unknown if w not in lex.speller.corpus and w not in lex.scope.expand]
     known = sum(1 for ls in labels if ls - {GENERIC}) + len(technical)
     if in_conversation:
         return len(unknown) <= 3 or len(unknown) <= 2 * known
@@ -301,6 +304,8 @@ def understand(message: str, lex: Lexicon, ctx: Context) -> Understanding:
     scope = decide_scope(lex, message, in_conversation or has_case, not ex.empty)
     q_toks = words(question)
     q_hits, unknown = content_unknown(lex, q_toks)
+    if in_conversation or has_case or names_poems(lex, words(message)):
+        unknown = [w for w in unknown if w not in lex.scope.story]
     unknown += [q_toks[i] for h in q_hits if SUBJECT in h.labels for i in range(h.start, h.end)]
     return Understanding(
         lang=lang,

@@ -104,3 +104,57 @@ def test_a_presumed_diagnosis_is_doubt_not_a_finding() -> None:
     assert "polyneuropathy" not in extract("Pt was on it for presumed CIDP.").updates
     assert "polyneuropathy" not in extract("Neuropatía etiquetada de supuesta PDIC.").updates
     assert "polyneuropathy" in extract("Polyneuropathy, presumed CIDP, IgA lambda.").updates
+
+
+@pytest.mark.parametrize(
+    ("question", "audience"),
+    [
+        # long stories told in everyday words, with POEMS named
+        (
+            "I've got POEMS and my feet are completely numb, I keep catching my toes on things "
+            "and I fell twice last month. Is there anything that actually helps me walk safely "
+            "while the treatment kicks in?",
+            "patient",
+        ),
+        (
+            "Mi viejo está con lenalidomida por el POEMS y hoy levantó 38 y pico de fiebre con "
+            "escalofríos. El hemato atiende recién el lunes. ¿Le doy paracetamol y vemos cómo "
+            "sigue?",
+            "patient",
+        ),
+        (
+            "Since I got ill my skin has gone much darker, especially my face and hands. Is this "
+            "the POEMS, and is it permanent or will my normal colour come back?",
+            "patient",
+        ),
+        # clinicians' verb forms and shorthand
+        (
+            "Paciente con POEMS que progresa con lenalidomida en mantenimiento. "
+            "¿Qué le planteamos?",
+            "clinician",
+        ),
+        ("POEMS in CR after Rd, VEGF normal twice. OK to stretch to yearly visits?", "clinician"),
+        (
+            "Con el VEGF por las nubes, ¿tiene sentido meter bevacizumab en un Crow-Fukase?",
+            "clinician",
+        ),
+        ("Which endocrine deficits in POEMS should be replaced?", "clinician"),
+    ],
+)
+def test_everyday_stories_and_shorthand_are_answered(
+    engine: FakeChatEngine, question: str, audience: str
+) -> None:
+    assert not _ask(engine, question, audience).refused
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "tengo la panza hinchada después de comer, ¿qué tomo?",
+        "My hands and chest are red after a long run, what should I take?",
+    ],
+)
+def test_everyday_complaints_without_poems_stay_refused(
+    engine: FakeChatEngine, question: str
+) -> None:
+    assert _ask(engine, question, "patient").refused
