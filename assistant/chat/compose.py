@@ -48,6 +48,7 @@ class Parts:
     also: tuple[Scored, ...] = ()  # the best sentence for each further part of the question
     lead_patient: bool = False  # the leads open a patient answer no plain line covers
     companions: tuple[Companion, ...] = ()  # what must follow a sentence advising against
+    alarm: tuple[str, str] | None = None  # (warning, section): a danger sign told, said first
 
 
 def _plan_direct(comp: Composer, plan: Plan) -> None:
@@ -124,6 +125,8 @@ def _opening(
     """The direct answer: the patient's plan for a treatment question about a described
     patient, plain lines for patients, else the best-ranked guideline sentences."""
     comp.heading(chat.say("direct", comp.lang))
+    if p.alarm is not None:  # "38.4 with shivers on lenalidomide": the danger comes first
+        comp.claim(*p.alarm)
     if p.plan is not None and p.plan_first and not p.wants_number:
         _plan_direct(comp, p.plan)
         if not p.plan.treatment.primary:  # no option yet: what the guideline says for the stratum

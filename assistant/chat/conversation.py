@@ -405,9 +405,21 @@ def _topic(
         also,
         head.lead_patient or bool(aspect),  # an aspect's leads answer a family too
         lex.companions,
+        _alarm(lex, engine, comp, f"{u.question} {u.statements}"),
     )
     compose.topic_answer(comp, lex, book, engine.rulebook(), parts)
     return topics[0], topics, False
+
+
+def _alarm(
+    lex: Lexicon, engine: ChatEngine, comp: Composer, message: str
+) -> tuple[str, str] | None:
+    """The warning for a danger sign the message tells, in the audience's words."""
+    alarm = lex.alarm(words(message))
+    if alarm is None:
+        return None
+    row = next(r for r in engine.rulebook().warnings if r.code == alarm.warning)
+    return comp.say(row.text.wording()), row.section
 
 
 BACK_WEIGHT = 2.0  # a question clause lighter than this leans on the sentences before it

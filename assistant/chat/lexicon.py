@@ -76,6 +76,19 @@ class Aspect(BaseModel):
     numbers: bool = Field(False, description="The leads also answer number questions.")
 
 
+class Alarm(BaseModel):
+    """A danger sign a message tells ("fever" beside "lenalidomide"): whatever was asked, the
+    answer opens with the rule book's warning, in the audience's words (safety first)."""
+
+    model_config = _CONFIG
+
+    when: tuple[str, ...] = Field(min_length=1, description="Terms naming the sign.")
+    beside: tuple[str, ...] = Field(
+        (), description="Terms one of which must also be in the message (the treatment)."
+    )
+    warning: str = Field(description="Code of a [[warning]] row in rules/warnings.toml.")
+
+
 class Topic(BaseModel):
     """One answerable topic: the words that name it and the guideline sections that answer it."""
 
@@ -201,6 +214,7 @@ class Lexicon(BaseModel):
     topics: tuple[Topic, ...] = Field(alias="topic")
     companions: tuple[Companion, ...] = Field((), alias="companion")
     aspects: tuple[Aspect, ...] = Field((), alias="aspect")
+    alarms: tuple[Alarm, ...] = Field((), alias="alarm")
     corpus: tuple[str, ...] = Field((), exclude=True, description="Guideline texts (speller).")
     common: frozenset[str] = Field(
         frozenset(), exclude=True, description="Everyday English and Spanish words (folded)."
@@ -234,6 +248,15 @@ class Lexicon(BaseModel):
         if len(word) <= 3 or any(c.isdigit() for c in word) or word in self.common:
             return True
         return any(stemmer.stemWord(word) in self._common_stems for stemmer in self._stemmers)
+
+    def alarm(self, toks: Sequence[str]) -> Alarm | None:
+        """The first danger sign the message tells (with its treatment word when one is set)."""
+        for i, a in enumerate(self.alarms):
+            if self.has(f"alarm:{i}", toks) and (
+                not a.beside or self.has(f"alarm_beside:{i}", toks)
+            ):
+                return a
+        return None
 
     def topic(self, code: str) -> Topic:
         """The topic with this code."""
@@ -275,6 +298,8 @@ class Lexicon(BaseModel):
         lists |= {f"stratum:{name}": terms for name, terms in sc.stratum.items()}
         lists |= {f"lead:{t.code}": t.lead_when for t in self.topics}
         lists |= {f"aspect:{i}": a.when for i, a in enumerate(self.aspects)}
+        lists |= {f"alarm:{i}": a.when for i, a in enumerate(self.alarms)}
+        lists |= {f"alarm_beside:{i}": a.beside for i, a in enumerate(self.alarms)}
         return {k: tuple(Term.parse(x) for x in v) for k, v in lists.items()}
 
     def has(self, cue: str, toks: Sequence[str]) -> bool:

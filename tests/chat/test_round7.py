@@ -158,3 +158,48 @@ def test_everyday_complaints_without_poems_stay_refused(
     engine: FakeChatEngine, question: str
 ) -> None:
     assert _ask(engine, question, "patient").refused
+
+
+@pytest.mark.parametrize(
+    ("question", "audience", "first"),
+    [
+        (
+            "My husband is on lenalidomide and dexamethasone for POEMS and tonight he's got a "
+            "temperature of 38.4 with shivers. The clinic is closed till Monday. Can we just give "
+            "him paracetamol and see how he is in the morning?",
+            "patient",
+            r"call your team straight away",
+        ),
+        (
+            "Mi viejo está con lenalidomida por el POEMS y hoy levantó 38 y pico de fiebre con "
+            "escalofríos. ¿Le doy paracetamol y vemos cómo sigue?",
+            "patient",
+            r"llame a su equipo enseguida",
+        ),
+        (
+            "POEMS on Rd, febrile 38.6 since this morning. Hold the lenalidomide?",
+            "clinician",
+            r"neutropenic fever",
+        ),
+    ],
+)
+def test_fever_on_treatment_opens_with_the_urgent_warning(
+    engine: FakeChatEngine, question: str, audience: str, first: str
+) -> None:
+    answer = _ask(engine, question, audience)
+    bullets = [x for x in answer.text.splitlines() if x.startswith("- ")]
+    assert re.search(first, bullets[0]), answer.text
+
+
+def test_no_fever_warning_without_fever_or_treatment(engine: FakeChatEngine) -> None:
+    for question in ("lenalidomide dose in POEMS?", "Does POEMS itself cause fever?"):
+        assert not re.search(
+            r"(?i)call the team at once|call your team", _ask(engine, question).text
+        )
+
+
+def test_every_alarm_names_a_warning_of_the_rule_book(engine: FakeChatEngine) -> None:
+    codes = {r.code for r in engine.rulebook().warnings}
+    alarms = engine.lexicon().alarms
+    assert alarms
+    assert {a.warning for a in alarms} <= codes
