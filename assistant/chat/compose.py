@@ -49,6 +49,7 @@ class Parts:
     lead_patient: bool = False  # the leads open a patient answer no plain line covers
     companions: tuple[Companion, ...] = ()  # what must follow a sentence advising against
     alarm: tuple[str, str] | None = None  # (warning, section): a danger sign told, said first
+    lead_firm: bool = False  # the leads answer a two-part aspect: before any plain line
 
 
 def _plan_direct(comp: Composer, plan: Plan) -> None:
@@ -131,7 +132,7 @@ def _opening(
         _plan_direct(comp, p.plan)
         if not p.plan.treatment.primary:  # no option yet: what the guideline says for the stratum
             _once_confirmed(comp, chat, for_stratum(p.lead, p.plan.stratification.status))
-    elif p.lead and (comp.audience == "clinician" or (p.lead_patient and not lay)):
+    elif p.lead and (comp.audience == "clinician" or (p.lead_patient and (not lay or p.lead_firm))):
         for section_id, contains in p.lead:
             _key_point(comp, section_id, contains)
     elif lay:  # a plain line that answers it well

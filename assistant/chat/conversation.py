@@ -318,7 +318,25 @@ def _aspect_leads(lex: Lexicon, toks: Sequence[str], wants_number: bool) -> tupl
     """'Induction before ASCT: who needs it?', '¿otro trasplante?': the first aspect the
     question itself names opens the answer (a number question only when its leads hold one)."""
     for i, aspect in enumerate(lex.aspects):
-        if (aspect.numbers or not wants_number) and lex.has(f"aspect:{i}", toks):
+        if (
+            not aspect.beside
+            and (aspect.numbers or not wants_number)
+            and lex.has(f"aspect:{i}", toks)
+        ):
+            return _pairs(aspect.lead)
+    return ()
+
+
+def _paired_aspect(lex: Lexicon, toks: Sequence[str], told: Sequence[str]) -> tuple[Lead, ...]:
+    """A two-part aspect ("skin" and "permanent") is more specific than a topic's leads; its
+    subject may come from what was told before the question ("my skin has gone darker. Will it
+    stay like this forever?")."""
+    for i, aspect in enumerate(lex.aspects):
+        if (
+            aspect.beside
+            and lex.has(f"aspect_beside:{i}", toks)
+            and lex.has(f"aspect:{i}", [*told, *toks])
+        ):
             return _pairs(aspect.lead)
     return ()
 
@@ -376,7 +394,10 @@ def _topic(
     if lead and len(named) == 1:  # "first line for disseminated POEMS?": that stratum's leads
         lead = tuple(compose.for_stratum(lead, named[0]))
     topic_leads_usable = bool(lead) and (comp.audience == "clinician" or head.lead_patient)
-    aspect = () if steer or topic_leads_usable else _aspect_leads(lex, toks, u.wants_number)
+    told = words(u.statements) if u.question else []
+    aspect = firm = () if steer else _paired_aspect(lex, toks, told)
+    if not aspect and not steer and not topic_leads_usable:
+        aspect = _aspect_leads(lex, toks, u.wants_number)
     lead = steer or aspect or lead
     if (
         plan is not None
@@ -406,6 +427,7 @@ def _topic(
         head.lead_patient or bool(aspect),  # an aspect's leads answer a family too
         lex.companions,
         _alarm(lex, engine, comp, f"{u.question} {u.statements}"),
+        bool(firm),
     )
     compose.topic_answer(comp, lex, book, engine.rulebook(), parts)
     return topics[0], topics, False

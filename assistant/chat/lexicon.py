@@ -72,6 +72,9 @@ class Aspect(BaseModel):
     model_config = _CONFIG
 
     when: tuple[str, ...] = Field(min_length=1, description="Terms naming the aspect.")
+    beside: tuple[str, ...] = Field(
+        (), description="Terms one of which must also be asked ('skin' beside 'permanent')."
+    )
     lead: tuple[Lead, ...] = Field(min_length=1, max_length=3)
     numbers: bool = Field(False, description="The leads also answer number questions.")
 
@@ -142,6 +145,9 @@ class Scope(BaseModel):
     specific: tuple[str, ...] = Field((), description="Words that can only be about POEMS.")
     treat: tuple[str, ...] = Field((), description="Words asking for a treatment or dose.")
     compare: tuple[str, ...] = Field((), description="Words comparing two conditions.")
+    anchor: tuple[str, ...] = Field(
+        (), description="Words pointing at a patient ('pt', 'mi padre'): statements about one."
+    )
     story: frozenset[str] = Field(
         frozenset(), description="Everyday words of a story, neutral beside POEMS's name."
     )
@@ -290,7 +296,7 @@ class Lexicon(BaseModel):
         sc = self.scope
         lists = {"other": sc.other, "name": sc.name, "treat": sc.treat, "compare": sc.compare}
         lists |= {"manage": sc.manage, "feature": sc.feature, "ruled_out": sc.ruled_out}
-        lists |= {"lifted_by_name": sc.lifted_by_name}
+        lists |= {"lifted_by_name": sc.lifted_by_name, "anchor": sc.anchor}
         lists |= {"lifted": sc.lifted, "specific": sc.specific}
         lists["number"] = sc.number
         lists["disseminating"] = sc.disseminating
@@ -298,6 +304,7 @@ class Lexicon(BaseModel):
         lists |= {f"stratum:{name}": terms for name, terms in sc.stratum.items()}
         lists |= {f"lead:{t.code}": t.lead_when for t in self.topics}
         lists |= {f"aspect:{i}": a.when for i, a in enumerate(self.aspects)}
+        lists |= {f"aspect_beside:{i}": a.beside for i, a in enumerate(self.aspects)}
         lists |= {f"alarm:{i}": a.when for i, a in enumerate(self.alarms)}
         lists |= {f"alarm_beside:{i}": a.beside for i, a in enumerate(self.alarms)}
         return {k: tuple(Term.parse(x) for x in v) for k, v in lists.items()}

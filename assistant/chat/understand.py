@@ -40,6 +40,16 @@ _ASKING = re.compile(
     r"tell me|dime|explain|explica)\b"
 )
 
+# A question typed after a comma with no question mark ("single lesion, VEGF 1800, how long do
+# you wait before adding Rd"): only unambiguous asking words start one ("que", "is", "es"
+# also start relative and plain clauses).
+_TAIL_ASKING = re.compile(
+    r"^(?:and |y |but |pero |so |entonces )?(?:what|how|which|when|why|should i|should we|"
+    r"can i|can we|do i|do we|do you|como|cual|cuales|cuando|cuanto|cuanta|cuantos|cuantas|"
+    r"por que|debo|deberia|se puede|que hago|que hacemos|que le doy|que tratamiento|que dosis|"
+    r"que pruebas|que precauciones|que opciones|que pido|que le pido|que hay que)\b"
+)
+
 
 @dataclass(frozen=True)
 class Understanding:
@@ -82,6 +92,10 @@ def split_message(message: str) -> tuple[str, str]:
     """(question clauses, statement clauses). A message with no question is all question
     unless it states findings (decided by the caller)."""
     parts = [p.strip() for p in _SENTENCE.split(message.strip()) if p.strip()]
+    if parts and not is_question(parts[-1]) and "," in parts[-1]:
+        head, tail = parts[-1].rsplit(",", 1)
+        if _TAIL_ASKING.match(" ".join(words(tail))):  # "..., how long do you wait"
+            parts[-1:] = [head.strip(), tail.strip()]
     asked = [p for p in parts if is_question(p)]
     stated = [p for p in parts if not is_question(p)]
     return " ".join(asked), " ".join(stated)
@@ -294,7 +308,7 @@ def understand(message: str, lex: Lexicon, ctx: Context) -> Understanding:
         ctx.has_case,
     )
     question, statements = split_message(message)
-    ex = _findings(message, question, statements, has_case)
+    ex = _findings(message, question, statements, has_case, lex)
     if not question and ex.empty:
         question, statements = statements, ""
     scores, strong = topic_scores(lex, question, statements)
@@ -322,12 +336,38 @@ def understand(message: str, lex: Lexicon, ctx: Context) -> Understanding:
     )
 
 
-def _findings(message: str, question: str, statements: str, has_case: bool) -> Extraction:
-    """Case updates only from stated findings; a what-if question stays hypothetical."""
+def _findings(
+    message: str, question: str, statements: str, has_case: bool, lex: Lexicon
+) -> Extraction:
+    """Case updates only from stated findings; a what-if question stays hypothetical. Beside a
+    question, the statements are about a patient only when anchored to one."""
     if question:
         asked = extract(message, in_case=has_case)
         if asked.hypothetical:
             return asked
     if not statements:
         return Extraction() if question else extract(message, in_case=has_case)
-    return extract(statements, in_case=has_case)
+    found = extract(statements, in_case=has_case)
+    if question and not has_case and not _anchored(lex, statements, found):
+        return Extraction()  # "POEMS thrombosis: timing of events, when to start aspirin?"
+    return found
+
+
+ANCHOR_FINDINGS = 2  # distinct findings that make a list of statements a vignette
+
+
+def _anchored(lex: Lexicon, statements: str, found: Extraction) -> bool:
+    """Statements describe a patient: a word pointing at one ("pt", "mi padre", "58-year-old"),
+    a measured value, or two findings or more. "Starting Dara for relapsed POEMS after ASCT"
+    or "fluid in tummy + swollen ankles" only set the scene of a general question."""
+    return (
+        lex.has("anchor", words(statements))
+        or any(c.isdigit() for c in statements)
+        or len([k for k in found.updates if k not in _HISTORY]) >= ANCHOR_FINDINGS
+    )
+
+
+# Where the disease stands (relapse, after ASCT): the scene of a question, not findings
+_HISTORY = frozenset(
+    {"phase", "prior_radiation", "prior_asct", "prior_lenalidomide_cycles", "transplant_eligible"}
+)

@@ -203,3 +203,80 @@ def test_every_alarm_names_a_warning_of_the_rule_book(engine: FakeChatEngine) ->
     alarms = engine.lexicon().alarms
     assert alarms
     assert {a.warning for a in alarms} <= codes
+
+
+@pytest.mark.parametrize(
+    ("question", "audience", "first"),
+    [
+        ("POEMS skin darkening - permanent?", "patient", r"76[.,]5"),
+        (
+            "Tengo la piel mucho más morena desde que empezó todo esto. ¿Es del POEMS? ¿Me voy a "
+            "quedar así para siempre?",
+            "patient",
+            r"76[.,]5",
+        ),
+        (
+            "Finished 45 Gy to a solitary sclerotic T9 lesion 6 wks ago. Legs feel weaker and "
+            "VEGF has barely budged. Add Rd now or keep waiting?",
+            "clinician",
+            r"3 to 6 months after radiation",
+        ),
+        (
+            "after RT for a solitary sclerotic plasmacytoma w/ polyneuropathy and high VEGF, how "
+            "long do you wait before adding systemic therapy",
+            "clinician",
+            r"3 to 6 months after radiation",
+        ),
+    ],
+)
+def test_a_two_part_aspect_opens_its_answer(
+    engine: FakeChatEngine, question: str, audience: str, first: str
+) -> None:
+    answer = _ask(engine, question, audience)
+    bullets = [x for x in answer.text.splitlines() if x.startswith("- ")]
+    assert re.search(first, bullets[0]), answer.text
+
+
+def test_one_part_of_a_two_part_aspect_does_not_open_the_answer(engine: FakeChatEngine) -> None:
+    answer = _ask(
+        engine, "What RT dose for a single POEMS lesion, and is it worth waiting for the marrow?"
+    )
+    bullets = [x for x in answer.text.splitlines() if x.startswith("- ")]
+    assert not re.search(r"3 to 6 months after radiation", bullets[0]), answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "POEMS thrombosis: timing of events + when to start aspirin?",
+        "Starting daratumumab for relapsed POEMS after ASCT. What infection prophylaxis first?",
+        "POEMS + fluid in tummy + swollen ankles. what actually gets rid of the fluid?",
+        "talidomida o lenalidomida para POEMS no candidato a TASPE, cual y por que",
+    ],
+)
+def test_a_scene_set_for_a_general_question_does_not_change_the_case(
+    engine: FakeChatEngine, question: str
+) -> None:
+    answer = _ask(engine, question)
+    assert answer.case is None or not answer.case.model_dump(exclude_defaults=True), answer.case
+
+
+@pytest.mark.parametrize(
+    ("message", "field"),
+    [
+        (
+            "Varón de 58 años, IgA lambda, 3 lesiones escleróticas, qué tratamiento le doy",
+            "age_years",
+        ),
+        ("Pt with IgA lambda and a sclerotic lesion. What next?", "sclerotic_bone_lesions"),
+        (
+            "Neuropathy, lambda M-spike and a sclerotic lesion. Does that count as POEMS?",
+            "polyneuropathy",
+        ),
+    ],
+)
+def test_a_vignette_before_its_question_still_updates_the_case(
+    engine: FakeChatEngine, message: str, field: str
+) -> None:
+    answer = _ask(engine, message)
+    assert answer.case is not None and field in answer.case.model_dump(exclude_defaults=True)
