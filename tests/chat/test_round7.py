@@ -22,6 +22,10 @@ def _ask(engine: FakeChatEngine, question: str, audience: str = "clinician") -> 
     return respond(Conversation(audience=audience), question, engine, TODAY)[0]
 
 
+def _first_bullet(answer: Answer) -> str:
+    return next((x for x in answer.text.splitlines() if x.startswith("- ")), answer.text)
+
+
 @pytest.mark.parametrize(
     "question",
     [
@@ -163,6 +167,7 @@ def test_everyday_complaints_without_poems_stay_refused(
 @pytest.mark.parametrize(
     ("question", "audience", "first"),
     [
+        # fever on treatment: the urgent warning first, whatever was asked
         (
             "My husband is on lenalidomide and dexamethasone for POEMS and tonight he's got a "
             "temperature of 38.4 with shivers. The clinic is closed till Monday. Can we just give "
@@ -181,33 +186,7 @@ def test_everyday_complaints_without_poems_stay_refused(
             "clinician",
             r"neutropenic fever",
         ),
-    ],
-)
-def test_fever_on_treatment_opens_with_the_urgent_warning(
-    engine: FakeChatEngine, question: str, audience: str, first: str
-) -> None:
-    answer = _ask(engine, question, audience)
-    bullets = [x for x in answer.text.splitlines() if x.startswith("- ")]
-    assert re.search(first, bullets[0]), answer.text
-
-
-def test_no_fever_warning_without_fever_or_treatment(engine: FakeChatEngine) -> None:
-    for question in ("lenalidomide dose in POEMS?", "Does POEMS itself cause fever?"):
-        assert not re.search(
-            r"(?i)call the team at once|call your team", _ask(engine, question).text
-        )
-
-
-def test_every_alarm_names_a_warning_of_the_rule_book(engine: FakeChatEngine) -> None:
-    codes = {r.code for r in engine.rulebook().warnings}
-    alarms = engine.lexicon().alarms
-    assert alarms
-    assert {a.warning for a in alarms} <= codes
-
-
-@pytest.mark.parametrize(
-    ("question", "audience", "first"),
-    [
+        # a two-part aspect: its own leads first
         ("POEMS skin darkening - permanent?", "patient", r"76[.,]5"),
         (
             "Tengo la piel mucho más morena desde que empezó todo esto. ¿Es del POEMS? ¿Me voy a "
@@ -229,20 +208,29 @@ def test_every_alarm_names_a_warning_of_the_rule_book(engine: FakeChatEngine) ->
         ),
     ],
 )
-def test_a_two_part_aspect_opens_its_answer(
+def test_the_answer_opens_with_what_matters_most(
     engine: FakeChatEngine, question: str, audience: str, first: str
 ) -> None:
-    answer = _ask(engine, question, audience)
-    bullets = [x for x in answer.text.splitlines() if x.startswith("- ")]
-    assert re.search(first, bullets[0]), answer.text
+    assert re.search(first, _first_bullet(_ask(engine, question, audience)))
+
+
+def test_no_fever_warning_without_fever_or_treatment(engine: FakeChatEngine) -> None:
+    for question in ("lenalidomide dose in POEMS?", "Does POEMS itself cause fever?"):
+        assert not re.search(
+            r"(?i)call the team at once|call your team", _ask(engine, question).text
+        )
+
+
+def test_every_alarm_names_a_warning_of_the_rule_book(engine: FakeChatEngine) -> None:
+    codes = {r.code for r in engine.rulebook().warnings}
+    alarms = engine.lexicon().alarms
+    assert alarms
+    assert {a.warning for a in alarms} <= codes
 
 
 def test_one_part_of_a_two_part_aspect_does_not_open_the_answer(engine: FakeChatEngine) -> None:
-    answer = _ask(
-        engine, "What RT dose for a single POEMS lesion, and is it worth waiting for the marrow?"
-    )
-    bullets = [x for x in answer.text.splitlines() if x.startswith("- ")]
-    assert not re.search(r"3 to 6 months after radiation", bullets[0]), answer.text
+    question = "What RT dose for a single POEMS lesion, and is it worth waiting for the marrow?"
+    assert not re.search(r"3 to 6 months after radiation", _first_bullet(_ask(engine, question)))
 
 
 @pytest.mark.parametrize(
