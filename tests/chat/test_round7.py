@@ -187,6 +187,18 @@ def test_everyday_complaints_without_poems_stay_refused(
             r"neutropenic fever",
         ),
         # a two-part aspect: its own leads first
+        (
+            "My legs are swollen up like balloons and there's fluid in my belly. I'm on water "
+            "pills but it keeps coming back. Is this from the POEMS?",
+            "patient",
+            r"treating the POEMS itself",
+        ),
+        (
+            "A mi mamá le diagnosticaron POEMS y ahora tiene agua en los pulmones. ¿Eso viene del "
+            "POEMS? ¿Se lo pueden quitar?",
+            "patient",
+            r"tratando el propio POEMS",
+        ),
         ("POEMS skin darkening - permanent?", "patient", r"76[.,]5"),
         (
             "Tengo la piel mucho más morena desde que empezó todo esto. ¿Es del POEMS? ¿Me voy a "
@@ -228,9 +240,24 @@ def test_every_alarm_names_a_warning_of_the_rule_book(engine: FakeChatEngine) ->
     assert {a.warning for a in alarms} <= codes
 
 
-def test_one_part_of_a_two_part_aspect_does_not_open_the_answer(engine: FakeChatEngine) -> None:
-    question = "What RT dose for a single POEMS lesion, and is it worth waiting for the marrow?"
-    assert not re.search(r"3 to 6 months after radiation", _first_bullet(_ask(engine, question)))
+@pytest.mark.parametrize(
+    ("question", "not_first"),
+    [
+        (
+            "What RT dose for a single POEMS lesion, and is it worth waiting for the marrow?",
+            r"3 to 6 months after radiation",
+        ),
+        (
+            "Mujer de 50 años con POEMS diseminado, derrame pleural y edemas. ¿Qué tratamiento "
+            "de primera línea?",
+            r"tratando el propio POEMS",
+        ),
+    ],
+)
+def test_one_part_of_a_two_part_aspect_does_not_open_the_answer(
+    engine: FakeChatEngine, question: str, not_first: str
+) -> None:
+    assert not re.search(not_first, _first_bullet(_ask(engine, question)))
 
 
 @pytest.mark.parametrize(
