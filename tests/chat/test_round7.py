@@ -188,6 +188,11 @@ def test_everyday_complaints_without_poems_stay_refused(
         ),
         # a two-part aspect: its own leads first
         (
+            "Bilateral foot drop, 2 falls last month, awaiting ASCT for POEMS. AFOs? PT referral?",
+            "clinician",
+            r"orthoses are therefore needed for the long term",
+        ),
+        (
             "My legs are swollen up like balloons and there's fluid in my belly. I'm on water "
             "pills but it keeps coming back. Is this from the POEMS?",
             "patient",
