@@ -188,6 +188,12 @@ def test_everyday_complaints_without_poems_stay_refused(
         ),
         # a two-part aspect: its own leads first
         (
+            "me van a radiar la unica lesion que tengo del POEMS, con eso me curo o voy a "
+            "necesitar mas tratamiento?",
+            "patient",
+            r"97",
+        ),
+        (
             "Bilateral foot drop, 2 falls last month, awaiting ASCT for POEMS. AFOs? PT referral?",
             "clinician",
             r"orthoses are therefore needed for the long term",
