@@ -396,6 +396,9 @@ def _topic(
     topic_leads_usable = bool(lead) and (comp.audience == "clinician" or head.lead_patient)
     told = words(u.statements) if u.question else []
     aspect = firm = () if steer else _paired_aspect(lex, toks, told)
+    if steer and topics[0] == "radiation":  # localized: the rule, then what was asked
+        firm = _paired_aspect(lex, toks, told)  # ("one lesion, clean marrow: will RT cure him?")
+        steer = (*steer[:1], *firm) if firm else steer
     if not aspect and not steer and not topic_leads_usable:
         aspect = _aspect_leads(lex, toks, u.wants_number)
     lead = steer or aspect or lead
@@ -424,7 +427,7 @@ def _topic(
         first,
         lead,
         also,
-        head.lead_patient or bool(aspect),  # an aspect's leads answer a family too
+        head.lead_patient or bool(aspect or firm),  # an aspect's leads answer a family too
         lex.companions,
         _alarm(lex, engine, comp, f"{u.question} {u.statements}"),
         bool(firm),

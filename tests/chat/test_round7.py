@@ -188,12 +188,6 @@ def test_everyday_complaints_without_poems_stay_refused(
         ),
         # a two-part aspect: its own leads first
         (
-            "me van a radiar la unica lesion que tengo del POEMS, con eso me curo o voy a "
-            "necesitar mas tratamiento?",
-            "patient",
-            r"97",
-        ),
-        (
             "Bilateral foot drop, 2 falls last month, awaiting ASCT for POEMS. AFOs? PT referral?",
             "clinician",
             r"orthoses are therefore needed for the long term",
@@ -306,3 +300,15 @@ def test_a_vignette_before_its_question_still_updates_the_case(
 ) -> None:
     answer = _ask(engine, message)
     assert answer.case is not None and field in answer.case.model_dump(exclude_defaults=True)
+
+
+def test_will_radiation_cure_a_single_lesion_gets_the_rule_then_the_outcomes(
+    engine: FakeChatEngine,
+) -> None:
+    question = (
+        "me van a radiar la unica lesion que tengo del POEMS, con eso me curo o voy a necesitar "
+        "mas tratamiento?"
+    )
+    bullets = [x for x in _ask(engine, question, "patient").text.splitlines() if x.startswith("- ")]
+    assert re.search(r"primera línea", bullets[0])
+    assert re.search(r"97 %", bullets[1]) and re.search(r"3 y 6 meses", bullets[2])
