@@ -188,6 +188,11 @@ def test_everyday_complaints_without_poems_stay_refused(
         ),
         # a two-part aspect: its own leads first
         (
+            "When POEMS comes back after treatment, what usually shows it first?",
+            "clinician",
+            r"35 months",
+        ),
+        (
             "Bilateral foot drop, 2 falls last month, awaiting ASCT for POEMS. AFOs? PT referral?",
             "clinician",
             r"orthoses are therefore needed for the long term",
