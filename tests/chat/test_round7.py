@@ -188,6 +188,11 @@ def test_everyday_complaints_without_poems_stay_refused(
         ),
         # a two-part aspect: its own leads first
         (
+            "Will dex hold POEMS in check while we wait for ASCT?",
+            "clinician",
+            r"only hold the disease temporarily",
+        ),
+        (
             "When POEMS comes back after treatment, what usually shows it first?",
             "clinician",
             r"35 months",
