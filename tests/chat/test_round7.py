@@ -188,6 +188,11 @@ def test_everyday_complaints_without_poems_stay_refused(
         ),
         # a two-part aspect: its own leads first
         (
+            "criterios para tratar un POEMS solo con RT? cuantas lesiones como maximo",
+            "clinician",
+            r"localizada cuando hay de 1 a 3 lesiones",
+        ),
+        (
             "Will dex hold POEMS in check while we wait for ASCT?",
             "clinician",
             r"only hold the disease temporarily",
