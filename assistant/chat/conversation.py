@@ -430,7 +430,7 @@ def _topic(
         head.lead_patient or bool(aspect or firm),  # an aspect's leads answer a family too
         lex.companions,
         _alarm(lex, engine, comp, f"{u.question} {u.statements}"),
-        bool(firm),
+        bool(firm or aspect),  # an aspect named is answered before any plain line
     )
     compose.topic_answer(comp, lex, book, engine.rulebook(), parts)
     return topics[0], topics, False

@@ -188,6 +188,17 @@ def test_everyday_complaints_without_poems_stay_refused(
         ),
         # a two-part aspect: its own leads first
         (
+            "¿Qué opciones de tratamiento hay en la recaída de un POEMS tras TASPE?",
+            "clinician",
+            r"opciones con datos",
+        ),
+        (
+            "My dad had a stem cell transplant for POEMS four years ago and now the doctors say "
+            "it's back. Can he have the transplant again?",
+            "patient",
+            r"(?i)second ASCT",
+        ),
+        (
             "criterios para tratar un POEMS solo con RT? cuantas lesiones como maximo",
             "clinician",
             r"localizada cuando hay de 1 a 3 lesiones",
