@@ -338,3 +338,13 @@ def test_will_radiation_cure_a_single_lesion_gets_the_rule_then_the_outcomes(
     bullets = [x for x in _ask(engine, question, "patient").text.splitlines() if x.startswith("- ")]
     assert re.search(r"primera línea", bullets[0])
     assert re.search(r"97 %", bullets[1]) and re.search(r"3 y 6 meses", bullets[2])
+
+
+def test_a_caution_about_thalidomide_goes_on_to_lenalidomide(engine: FakeChatEngine) -> None:
+    answer = _ask(
+        engine,
+        "Are thalidomide and bortezomib actually contraindicated in POEMS or just second-tier?",
+    )
+    text = answer.text.split("###")[1]  # the direct answer
+    assert re.search(r"not a first choice", text)
+    assert re.search(r"Lenalidomide has .* without serious neurotoxicity", text)
