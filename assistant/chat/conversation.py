@@ -332,11 +332,7 @@ def _paired_aspect(lex: Lexicon, toks: Sequence[str], told: Sequence[str]) -> tu
     subject may come from what was told before the question ("my skin has gone darker. Will it
     stay like this forever?")."""
     for i, aspect in enumerate(lex.aspects):
-        if (
-            aspect.beside
-            and lex.has(f"aspect_beside:{i}", toks)
-            and lex.has(f"aspect:{i}", [*told, *toks])
-        ):
+        if aspect.beside and lex.pair(f"aspect:{i}", told, toks):
             return _pairs(aspect.lead)
     return ()
 
@@ -395,11 +391,12 @@ def _topic(
         lead = tuple(compose.for_stratum(lead, named[0]))
     topic_leads_usable = bool(lead) and (comp.audience == "clinician" or head.lead_patient)
     told = words(u.statements) if u.question else []
-    aspect = firm = () if steer else _paired_aspect(lex, toks, told)
-    if steer and topics[0] == "radiation":  # localized: the rule, then what was asked
-        firm = _paired_aspect(lex, toks, told)  # ("one lesion, clean marrow: will RT cure him?")
-        steer = (*steer[:1], *firm) if firm else steer
-    if not aspect and not steer and not topic_leads_usable:
+    aspect = _paired_aspect(lex, toks, told)
+    if steer and aspect and topics[0] == "radiation":  # localized: the rule, then the aspect
+        steer = (*steer[:1], *aspect)  # ("one lesion, clean marrow: will RT cure him?")
+    elif steer:
+        aspect = ()
+    elif not aspect and not topic_leads_usable:
         aspect = _aspect_leads(lex, toks, u.wants_number)
     lead = steer or aspect or lead
     if (
@@ -427,10 +424,10 @@ def _topic(
         first,
         lead,
         also,
-        head.lead_patient or bool(aspect or firm),  # an aspect's leads answer a family too
+        head.lead_patient or bool(aspect),  # an aspect's leads answer a family too
         lex.companions,
         _alarm(lex, engine, comp, f"{u.question} {u.statements}"),
-        bool(firm or aspect),  # an aspect named is answered before any plain line
+        bool(aspect),  # an aspect named is answered before any plain line
     )
     compose.topic_answer(comp, lex, book, engine.rulebook(), parts)
     return topics[0], topics, False

@@ -257,12 +257,19 @@ class Lexicon(BaseModel):
 
     def alarm(self, toks: Sequence[str]) -> Alarm | None:
         """The first danger sign the message tells (with its treatment word when one is set)."""
-        for i, a in enumerate(self.alarms):
-            if self.has(f"alarm:{i}", toks) and (
-                not a.beside or self.has(f"alarm_beside:{i}", toks)
-            ):
-                return a
-        return None
+        return next(
+            (a for i, a in enumerate(self.alarms) if self.pair(f"alarm:{i}", (), toks)), None
+        )
+
+    def pair(self, key: str, told: Sequence[str], asked: Sequence[str]) -> bool:
+        """A `when` term of entry `key` ("aspect:3", "alarm:0") in what was told or asked, and
+        one of its `beside` terms (if it has any) in what was asked."""
+        beside = self._cue_terms[f"{key}:beside"]
+        return (
+            self.has(key, [*told, *asked])
+            if not beside
+            else (self.has(f"{key}:beside", asked) and self.has(key, [*told, *asked]))
+        )
 
     def topic(self, code: str) -> Topic:
         """The topic with this code."""
@@ -304,9 +311,9 @@ class Lexicon(BaseModel):
         lists |= {f"stratum:{name}": terms for name, terms in sc.stratum.items()}
         lists |= {f"lead:{t.code}": t.lead_when for t in self.topics}
         lists |= {f"aspect:{i}": a.when for i, a in enumerate(self.aspects)}
-        lists |= {f"aspect_beside:{i}": a.beside for i, a in enumerate(self.aspects)}
+        lists |= {f"aspect:{i}:beside": a.beside for i, a in enumerate(self.aspects)}
         lists |= {f"alarm:{i}": a.when for i, a in enumerate(self.alarms)}
-        lists |= {f"alarm_beside:{i}": a.beside for i, a in enumerate(self.alarms)}
+        lists |= {f"alarm:{i}:beside": a.beside for i, a in enumerate(self.alarms)}
         return {k: tuple(Term.parse(x) for x in v) for k, v in lists.items()}
 
     def has(self, cue: str, toks: Sequence[str]) -> bool:

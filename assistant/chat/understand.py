@@ -177,8 +177,7 @@ def decide_scope(lex: Lexicon, message: str, in_conversation: bool, states_case:
     # a rare word the guideline itself uses ("DLCO", "levotiroxina") is a POEMS word; other
     # guideline words are neutral
     technical = [w for w in unknown if w in lex.speller.corpus and not lex.everyday(w)]
-    if in_conversation or names_poems(lex, toks):  # "POEMS ... my feet are numb": a story
-        unknown = [w for w in unknown if w not in lex.scope.story]
+    unknown = _story_known(lex, unknown, in_conversation or names_poems(lex, toks))
     # words the lexicon expands ("bloquee", "adiro") are known, as in the cannot-answer gate
     unknown = [w for w in unknown if w not in lex.speller.corpus and w not in lex.scope.expand]
     known = sum(1 for ls in labels if ls - {GENERIC}) + len(technical)
@@ -204,6 +203,12 @@ def _lifted(lex: Lexicon, toks: Sequence[str], foreign: Sequence[Sequence[str]])
     return all(
         lex.has("lifted", span) or (named and lex.has("lifted_by_name", span)) for span in foreign
     )
+
+
+def _story_known(lex: Lexicon, unknown: list[str], about_poems: bool) -> list[str]:
+    """Beside POEMS's name or in a case conversation, a story's everyday words ("my feet are
+    numb", "mi viejo") are not unknown; elsewhere they are ("my feet hurt after a run")."""
+    return [w for w in unknown if w not in lex.scope.story] if about_poems else unknown
 
 
 RULED_OUT_WINDOW = 6  # words between "POEMS" and "ruled out" / "se descartó"
@@ -318,8 +323,8 @@ def understand(message: str, lex: Lexicon, ctx: Context) -> Understanding:
     scope = decide_scope(lex, message, in_conversation or has_case, not ex.empty)
     q_toks = words(question)
     q_hits, unknown = content_unknown(lex, q_toks)
-    if in_conversation or has_case or names_poems(lex, words(message)):
-        unknown = [w for w in unknown if w not in lex.scope.story]
+    told = in_conversation or has_case or names_poems(lex, words(message))
+    unknown = _story_known(lex, unknown, told)
     unknown += [q_toks[i] for h in q_hits if SUBJECT in h.labels for i in range(h.start, h.end)]
     return Understanding(
         lang=lang,

@@ -34,3 +34,8 @@ def uncited_clinical_lines(answer: Answer) -> list[str]:
         for line in answer.text.splitlines()
         if line.startswith("- ") and not CITED_LINE.match(line)
     ]
+
+
+def answered_with(answer: Answer, pattern: str) -> bool:
+    """Answered (not refused) and the text holds `pattern`."""
+    return not answer.refused and re.search(pattern, answer.text) is not None

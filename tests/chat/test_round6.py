@@ -11,6 +11,7 @@ import pytest
 
 from assistant.chat import Conversation, respond
 from assistant.contracts import Answer
+from tests.chat.checks import answered_with
 from tests.fakes import FakeChatEngine
 
 TODAY = date(2026, 11, 26)
@@ -201,8 +202,7 @@ def test_everyday_phrasing_is_answered_not_refused(
     engine: FakeChatEngine, question: str, audience: str, found: str
 ) -> None:
     answer = _ask(engine, question, audience)
-    assert not answer.refused, answer.text
-    assert re.search(found, answer.text), answer.text
+    assert answered_with(answer, found), answer.text
 
 
 # Real phrasings from families and clinicians that the cannot-answer gate used to refuse:
