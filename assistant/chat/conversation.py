@@ -280,9 +280,12 @@ def _body(
         elif topics[0] == "next_steps":  # "fever during chemo, what do I do?": the other topic
             topics = tuple(t for t in topics if t != "next_steps") or ("overview",)
     unrouted = topics[0] == "overview" and "overview" not in fused  # never a fallback answer
-    if unrouted and _cannot_answer(u, engine, [p.chunk.text for p in passages]):
-        return _cannot_answer_reply(comp, u, engine, topics)
     user = engine.search(query, k=3, lang=u.lang, kind="user")
+    texts = [p.chunk.text for p in passages]
+    if _asks_uncovered(u, engine.lexicon(), texts + [p.chunk.text for p in user]) or (
+        unrouted and _cannot_answer(u, engine, texts)
+    ):
+        return _cannot_answer_reply(comp, u, engine, topics)
     if topics[0] == "overview":
         compose.overview_answer(comp, book, plan, user)
         return "overview", topics, False
@@ -447,6 +450,9 @@ def _alarm(
 BACK_WEIGHT = 2.0  # a question clause lighter than this leans on the sentences before it
 
 
+SHORT_QUESTION = 4  # words: "puede?", "is that OK?" ask about the statements before them
+
+
 def _refers_back(lex: Lexicon, question: str) -> bool:
     """'Does that rule out POEMS?', '¿eso ya es POEMS?': a short question pointing at the
     statements before it, whose content is what is asked about."""
@@ -462,6 +468,17 @@ def _cannot_answer(u: Understanding, engine: ChatEngine, texts: list[str]) -> bo
     ]
     missing = evidence.uncovered(unknown, texts)  # guideline words above count as covered
     return evidence.cannot_answer(unknown, missing, named=u.named)
+
+
+def _asks_uncovered(u: Understanding, lex: Lexicon, texts: list[str]) -> bool:
+    """'Can he get the flu vaccine?', 'he still drives. Is that OK?': a subject the guideline
+    leaves out, asked about and missing from every passage found, is never guessed."""
+    short = len(words(u.question)) <= SHORT_QUESTION
+    toks = words(f"{u.question} {u.statements}" if short else u.question)
+    spans = [
+        [w for w in toks[a:b] if w not in lex.stopwords] for a, b in lex.spans("uncovered", toks)
+    ]  # a phrase ("manejando el auto") is covered only when every word of it is
+    return any(evidence.uncovered(span, texts) for span in spans)
 
 
 def _cannot_answer_reply(

@@ -152,7 +152,9 @@ class Scope(BaseModel):
         frozenset(), description="Everyday words of a story, neutral beside POEMS's name."
     )
     manage: tuple[str, ...] = Field(
-        (), description="Words asking how to follow or keep up a treatment (how often, how long)."
+        (),
+        description="Words asking how to follow, keep up, stage or define a condition "
+        "(how often, how long, staging, criteria).",
     )
     feature: tuple[str, ...] = Field(
         (), description="Findings that point to POEMS in a question about a neighbouring disease."
@@ -162,6 +164,11 @@ class Scope(BaseModel):
     )
     lifted_by_name: tuple[str, ...] = Field(
         (), description="Foreign terms in scope only when POEMS itself is named beside them."
+    )
+    uncovered: tuple[str, ...] = Field(
+        (),
+        description="Subjects the guideline leaves out (vaccines, driving, work): a question "
+        "asking about one is declined unless a passage found covers it.",
     )
     disseminating: tuple[str, ...] = Field(
         (), description="Findings that make the disease disseminated whatever else is named."
@@ -307,6 +314,7 @@ class Lexicon(BaseModel):
         lists |= {"lifted": sc.lifted, "specific": sc.specific}
         lists["number"] = sc.number
         lists["disseminating"] = sc.disseminating
+        lists["uncovered"] = sc.uncovered
         lists |= {f"answer_in:{lang}": terms for lang, terms in sc.answer_in.items()}
         lists |= {f"stratum:{name}": terms for name, terms in sc.stratum.items()}
         lists |= {f"lead:{t.code}": t.lead_when for t in self.topics}
@@ -326,6 +334,16 @@ class Lexicon(BaseModel):
         """Start positions of the terms of list `cue` in `toks`."""
         terms = self._cue_terms[cue]
         return [i for i in range(len(toks)) if any(term.match(toks, i) for term in terms)]
+
+    def spans(self, cue: str, toks: Sequence[str]) -> list[tuple[int, int]]:
+        """(start, end) of the longest term of list `cue` at each position where one matches."""
+        terms = self._cue_terms[cue]
+        found = []
+        for i in range(len(toks)):
+            sizes = [len(t.parts) for t in terms if t.match(toks, i)]
+            if sizes:
+                found.append((i, i + max(sizes)))
+        return found
 
     @cached_property
     def stopwords(self) -> frozenset[str]:

@@ -85,7 +85,6 @@ def test_a_relapse_question_keeps_its_own_topic(engine: FakeChatEngine) -> None:
         # a medical term from another field, beside a word only POEMS uses
         "¿La ferropenia puede elevar el VEGF sérico?",
         "Can iron deficiency falsely raise serum VEGF?",
-        "¿Se puede vacunar de la gripe durante el tratamiento con lenalidomida?",
         "¿el POEMS es una leucemia o un linfoma?",
         "le recetaron pregabalina por el POEMS, ¿está bien?",
         # lay and Latin American wording for supportive care, transplant and radiation

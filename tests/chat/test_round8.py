@@ -1,5 +1,7 @@
-"""Round-8 chat behaviours (#12): breathlessness and pulmonary hypertension open with what the
-guideline says about them; a second autologous transplant is named however it is written."""
+"""Round-8 chat behaviours (#12): subjects the guideline leaves out (vaccines, driving, work) are
+declined unless a document covers them; another disease's staging, criteria or dosing is
+refused; breathlessness and pulmonary hypertension open with what the guideline says about
+them; a second autologous transplant is named however it is written."""
 
 from __future__ import annotations
 
@@ -8,7 +10,8 @@ from datetime import date
 import pytest
 
 from assistant.chat import Conversation, respond
-from assistant.contracts import Answer
+from assistant.contracts import Answer, Chunk
+from tests.chat.checks import answered_with
 from tests.fakes import FakeChatEngine
 
 TODAY = date(2026, 11, 26)
@@ -20,6 +23,93 @@ def _ask(engine: FakeChatEngine, question: str, audience: str = "clinician") -> 
 
 def _first_bullets(answer: Answer, n: int = 2) -> str:
     return " ".join([x for x in answer.text.splitlines() if x.startswith("- ")][:n])
+
+
+@pytest.mark.parametrize(
+    ("question", "audience"),
+    [
+        ("¿Se puede vacunar de la gripe y del covid mi papá que tiene POEMS?", "patient"),
+        # answered in round 5 from the infection lines, which never mention vaccines
+        ("¿Se puede vacunar de la gripe durante el tratamiento con lenalidomida?", "clinician"),
+        (
+            "Can I get the shingles vaccine (Shingrix) while I'm on lenalidomide for POEMS?",
+            "patient",
+        ),
+        # a short question about the statement before it
+        (
+            "con la neuropatia del POEMS mi viejo sigue manejando el auto, puede? no siente bien "
+            "los pies",
+            "patient",
+        ),
+        ("Can I keep working full-time during POEMS treatment?", "patient"),
+    ],
+)
+def test_subjects_the_guideline_leaves_out_are_declined(
+    engine: FakeChatEngine, question: str, audience: str
+) -> None:
+    answer = _ask(engine, question, audience)
+    assert answer.refused, answer.text
+    assert not answer.citations
+
+
+def test_a_left_out_subject_is_answered_when_a_users_document_covers_it() -> None:
+    doc = Chunk(
+        chunk_id="kc-user0002",
+        text="Inactivated vaccines such as influenza can be given during lenalidomide therapy.",
+        source_id="user-2",
+        title="Clinic vaccine notes",
+        section_id="vaccines",
+        heading="Vaccines",
+        lang="en",
+        kind="user",
+        version="x",
+    )
+    engine = FakeChatEngine(user_chunks=[doc])
+    answer = _ask(engine, "Flu vaccine while on lenalidomide for POEMS?")
+    assert not answer.refused, answer.text
+    assert "From documents you added" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which disability score for tracking POEMS neuropathy on therapy",  # ONLS, not benefits
+        "how do we manage the oedema in POEMS?",  # 'manejar' is also 'manage'
+        "¿Cómo se manejan los edemas en el POEMS?",
+    ],
+)
+def test_near_words_of_left_out_subjects_stay_answered(
+    engine: FakeChatEngine, question: str
+) -> None:
+    assert not _ask(engine, question).refused
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Zoledronic acid dosing for myeloma bone disease?",
+        "How is AL amyloidosis staged (Mayo 2012)?",
+        "Criterios EAN/PNS 2021 de la PDIC, ¿me los resumes?",
+        "Sd TAFRO: criterios diagnósticos y tratamiento",
+    ],
+)
+def test_another_diseases_staging_criteria_or_dosing_is_refused(
+    engine: FakeChatEngine, question: str
+) -> None:
+    assert _ask(engine, question).refused
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "POEMS vs CIDP: diagnostic criteria?",
+        "does my patient meet CIDP criteria or is it POEMS?",
+    ],
+)
+def test_criteria_comparing_poems_with_a_neighbour_are_answered(
+    engine: FakeChatEngine, question: str
+) -> None:
+    assert answered_with(_ask(engine, question), r"(?i)POEMS")
 
 
 @pytest.mark.parametrize(
