@@ -84,10 +84,13 @@ class HybridRetriever:
         dense: DenseIndex | None,
         settings: RetrievalSettings,
     ) -> None:
+        # reading order, never id order: ids hash the knowledge version, and BM25 breaks its
+        # ties by corpus position
+        chunks = sorted(chunks, key=lambda c: (c.source_id, c.position, c.chunk_id))
         self._chunks = {c.chunk_id: c for c in chunks}
         self._kinds = {c.kind for c in chunks}
         self._by_section: dict[tuple[str, str], list[Chunk]] = {}
-        for c in sorted(chunks, key=lambda c: (c.source_id, c.position)):
+        for c in chunks:
             if c.kind == "guideline":
                 self._by_section.setdefault((c.lang, c.section_id), []).append(c)
         self._dense = dense
@@ -129,12 +132,18 @@ class HybridRetriever:
                 hits = self._bm25[(lang, kd)].search(query, n)
                 rankings.append((self._settings.sparse_weight, hits))
         scores = self._fuse(rankings, lang)
-        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], *self._reading_order(kv[0])))
         kept = self._prefer_language([(self._chunks[cid], s) for cid, s in ranked], lang)
         return [
             Passage(chunk=c, score=round(score, 6), rank=i + 1)
             for i, (c, score) in enumerate(kept[:k])
         ]
+
+    def _reading_order(self, cid: str) -> tuple[str, int, str]:
+        """Ties go to the earlier passage in its document: chunk ids hash the knowledge
+        version, so breaking ties on them made answers change whenever any knowledge file did."""
+        c = self._chunks[cid]
+        return (c.source_id, c.position, cid)
 
     def _fuse(self, rankings: list[tuple[float, list[str]]], lang: Lang) -> dict[str, float]:
         rrf_k = self._settings.rrf_k

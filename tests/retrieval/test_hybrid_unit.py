@@ -66,3 +66,24 @@ def test_search_hybrid_fuses_both_rankings_with_ranks_from_one() -> None:
 def test_search_query_with_no_known_words_returns_nothing_sparse() -> None:
     r = HybridRetriever(CHUNKS, None, RetrievalSettings())
     assert r.search("zzzz qqqq", "en", 5, "sparse") == []
+
+
+def test_fusion_ties_follow_reading_order_not_chunk_ids() -> None:
+    """A fused tie (a guideline and a user passage both first in their own BM25 ranking) goes
+    the same way whatever the ids, which hash the knowledge version."""
+
+    def chunks(first: str, second: str) -> list[Chunk]:
+        return [
+            _chunk(first, "en", "rt-dose", "Radiation dose 40-50 Gy for limited lesions."),
+            _chunk(second, "en", "page-1", "Protocol: radiation dose 45 Gy.", "user").model_copy(
+                update={"source_id": "user-1"}
+            ),
+        ]
+
+    orders = []
+    for ids in (("kc-aaaa", "kc-zzzz"), ("kc-zzzz", "kc-aaaa")):
+        r = HybridRetriever(chunks(*ids), None, RetrievalSettings())
+        hits = r.search("radiation dose", "en", 2, "sparse")
+        assert hits[0].score == hits[1].score  # a real tie
+        orders.append([h.chunk.section_id for h in hits])
+    assert orders[0] == orders[1]
