@@ -18,7 +18,9 @@ from assistant.untrusted import strip_markup
 
 CONTEXT_WEIGHT = 0.35  # case description around the question
 BACK_CONTEXT_WEIGHT = 0.7  # ... when a short question points back at it ("is that…?")
-BACK_WORDS = frozenset({"that", "this", "these", "those", "eso", "esto", "ello", "esos", "estos"})
+BACK_WORDS = frozenset(
+    {"that", "this", "these", "those", "eso", "esto", "ello", "esos", "estos", "esa", "ese", "esas"}
+)
 BACK_CONTENT = 3  # a question clause with at most this many content words is short
 
 

@@ -161,3 +161,50 @@ def test_a_second_autologous_transplant_opens_with_its_limited_evidence(
 ) -> None:
     head = _first_bullets(_ask(engine, question), 1)
     assert "limited" in head or "limitada" in head, head
+
+
+@pytest.mark.parametrize(
+    ("question", "audience", "expect"),
+    [
+        # the asking words of a short question about the statements before it are not content
+        (
+            "le van a hacer un trasplante de medula con sus propias celulas a mi hermana por el "
+            "POEMS. q tan riesgoso es?? cuantos se mueren?",
+            "patient",
+            r"0[,.]9|3[,.]3",
+        ),
+        (
+            "Nefróloga. Pte con sd de Crow-Fukase, ClCr 40 ml/min por Cockcroft, hemato quiere "
+            "iniciar Len-dex 25 mg d1-21. ¿Es correcta esa dosis?",
+            "clinician",
+            r"10 mg",
+        ),
+        (
+            "my mom has POEMS and her ankles and belly keep filling up with fluid. will the "
+            "treatment fix that or is it permanent?",
+            "patient",
+            r"(?i)treat",
+        ),
+        # clinicians' shorthand: dara, VHB
+        ("Antes de dara en Crow-Fukase recaído, ¿serología VHB?", "clinician", r"hepatitis B"),
+        ("Nomograma PUMCH en POEMS: variables y rendimiento", "clinician", r"0[,.]727"),
+    ],
+)
+def test_everyday_asking_words_and_shorthand_are_understood(
+    engine: FakeChatEngine, question: str, audience: str, expect: str
+) -> None:
+    answer = _ask(engine, question, audience)
+    assert answered_with(answer, expect), answer.text[:600]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "AL amyloid with heart involvement - HDM/ASCT or dara-CyBorD upfront?",
+        "Rendimiento diagnóstico de la biopsia de grasa abdominal en amiloidosis AL",
+    ],
+)
+def test_shorthand_does_not_open_another_diseases_questions(
+    engine: FakeChatEngine, question: str
+) -> None:
+    assert _ask(engine, question).refused
