@@ -208,3 +208,58 @@ def test_shorthand_does_not_open_another_diseases_questions(
     engine: FakeChatEngine, question: str
 ) -> None:
     assert _ask(engine, question).refused
+
+
+@pytest.mark.parametrize(
+    ("question", "audience", "expect"),
+    [
+        # a long family message: greetings, apologies and feelings tell the story
+        (
+            "Hola, perdon si es una pregunta fea pero necesito saber. a mi suegro le "
+            "diagnosticaron POEMS y en internet lei cosas horribles. cuantos años se vive con "
+            "esto? mi suegra no para de llorar",
+            "patient",
+            r"\d",
+        ),
+        (
+            "Hola, mi viejo termino la radioterapia hace un mes y medio y esta peor de las "
+            "piernas. La neuro dice que tengamos paciencia. Cuanto tarda en mejorar? cuando se "
+            "sabe si la radio funciono?",
+            "patient",
+            r"3",
+        ),
+        # fever on treatment is never refused, whatever the brand of paracetamol
+        (
+            "wife is on melphalan + dex for POEMS, she's got a temp of 38.4 tonight and chills. "
+            "can we just give her tylenol and wait?",
+            "patient",
+            r"(?i)white (?:blood )?cells|urgent",
+        ),
+        # clinicians' words: prohibido, precaución, rta (respuesta)
+        (
+            "¿La talidomida y el bortezomib están prohibidos en el POEMS por la neuropatía, o es "
+            "solo cuestión de precaución? ¿Qué se prefiere?",
+            "clinician",
+            r"(?i)talidomida",
+        ),
+        (
+            "como se gradua la rta en poems? alcanza con seguir el componente M??",
+            "clinician",
+            r"VEGF",
+        ),
+    ],
+)
+def test_long_family_messages_and_clinician_slang_are_answered(
+    engine: FakeChatEngine, question: str, audience: str, expect: str
+) -> None:
+    answer = _ask(engine, question, audience)
+    assert answered_with(answer, expect), answer.text[:600]
+
+
+def test_a_question_about_sleep_or_anxiety_is_declined_but_pain_at_night_is_not(
+    engine: FakeChatEngine,
+) -> None:
+    assert _ask(engine, "tengo POEMS y mucha ansiedad, que me recomiendan para dormir?").refused
+    assert not _ask(
+        engine, "¿Qué le doy para el dolor de pies por el POEMS que no le deja dormir?", "patient"
+    ).refused
