@@ -5,6 +5,7 @@ them; a second autologous transplant is named however it is written."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -263,3 +264,16 @@ def test_a_question_about_sleep_or_anxiety_is_declined_but_pain_at_night_is_not(
     assert not _ask(
         engine, "¿Qué le doy para el dolor de pies por el POEMS que no le deja dormir?", "patient"
     ).refused
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "aspirin vs LMWH on lenalidomide in POEMS - how do you choose?",
+        "tromboprofilaxsis con Rd en poems: AAS o HBPM?",
+    ],
+)
+def test_imid_thromboprophylaxis_is_chosen_by_risk(engine: FakeChatEngine, question: str) -> None:
+    head = _first_bullets(_ask(engine, question), 3)
+    assert re.search(r"(?i)standard risk|riesgo est[aá]ndar", head), head
+    assert re.search(r"(?i)previous thrombosis|trombosis previa", head), head
