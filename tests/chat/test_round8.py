@@ -277,3 +277,17 @@ def test_imid_thromboprophylaxis_is_chosen_by_risk(engine: FakeChatEngine, quest
     head = _first_bullets(_ask(engine, question), 3)
     assert re.search(r"(?i)standard risk|riesgo est[aá]ndar", head), head
     assert re.search(r"(?i)previous thrombosis|trombosis previa", head), head
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "why does POEMS need so many different tests?",
+        "por que le piden tantos estudios a mi mama para el sindrome de poems??",
+    ],
+)
+def test_so_many_tests_opens_with_what_the_work_up_covers(
+    engine: FakeChatEngine, question: str
+) -> None:
+    head = _first_bullets(_ask(engine, question, "patient"), 1)
+    assert re.search(r"(?i)covers the clone|abarca el clon", head), head
