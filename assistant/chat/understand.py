@@ -367,12 +367,16 @@ def _anchored(lex: Lexicon, statements: str, found: Extraction) -> bool:
     """Statements describe a patient: a word pointing at one ("pt", "mi padre", "58-year-old"),
     a measured value, or two findings or more. "Starting Dara for relapsed POEMS after ASCT"
     or "fluid in tummy + swollen ankles" only set the scene of a general question."""
+    toks = words(statements)
     return (
-        lex.has("anchor", words(statements))
+        any(toks[i] not in _PATIENTS_IN_GENERAL for i in lex.where("anchor", toks))
         or any(c.isdigit() for c in statements)
         or len([k for k in found.updates if k not in _HISTORY]) >= ANCHOR_FINDINGS
     )
 
+
+# Plurals point at patients in general ("incl. dialysis pts"), not at one patient
+_PATIENTS_IN_GENERAL = frozenset({"pts", "patients", "pacientes", "pacs"})
 
 # Where the disease stands (relapse, after ASCT): the scene of a question, not findings
 _HISTORY = frozenset(

@@ -291,3 +291,12 @@ def test_so_many_tests_opens_with_what_the_work_up_covers(
 ) -> None:
     head = _first_bullets(_ask(engine, question, "patient"), 1)
     assert re.search(r"(?i)covers the clone|abarca el clon", head), head
+
+
+def test_patients_in_general_do_not_anchor_a_statement(engine: FakeChatEngine) -> None:
+    """'incl. dialysis pts' widens a general question; it does not put one patient on dialysis."""
+    answer = _ask(engine, "Len dosing by CrCl in POEMS w/ CKD? incl. dialysis pts")
+    assert not answer.refused
+    assert answer.case is None or not answer.case.model_dump(exclude_defaults=True)
+    told = _ask(engine, "Len dosing by CrCl in POEMS? my pt is on dialysis")
+    assert told.case is not None and told.case.model_dump(exclude_defaults=True)
