@@ -51,6 +51,23 @@ class ListDense:
         return self.ranking[:n]
 
 
+def user_chunk(chunk_id: str, text: str, title: str, section_id: str) -> Chunk:
+    """One chunk of a document a user added (English)."""
+    from assistant.contracts import Chunk
+
+    return Chunk(
+        chunk_id=chunk_id,
+        text=text,
+        source_id=f"user-{chunk_id}",
+        title=title,
+        section_id=section_id,
+        heading=section_id.title(),
+        lang="en",
+        kind="user",
+        version="x",
+    )
+
+
 class FakeChatEngine:
     """A ChatEngine over the bundled guideline kept in memory (BM25 only; no Chroma, no model).
 

@@ -280,11 +280,11 @@ def _body(
         elif topics[0] == "next_steps":  # "fever during chemo, what do I do?": the other topic
             topics = tuple(t for t in topics if t != "next_steps") or ("overview",)
     unrouted = topics[0] == "overview" and "overview" not in fused  # never a fallback answer
-    user = engine.search(query, k=3, lang=u.lang, kind="user")
     texts = [p.chunk.text for p in passages]
-    if _asks_uncovered(u, engine.lexicon(), texts + [p.chunk.text for p in user]) or (
-        unrouted and _cannot_answer(u, engine, texts)
-    ):
+    if unrouted and _cannot_answer(u, engine, texts):
+        return _cannot_answer_reply(comp, u, engine, topics)
+    user = engine.search(query, k=3, lang=u.lang, kind="user")
+    if _asks_uncovered(u, engine.lexicon(), texts + [p.chunk.text for p in user]):
         return _cannot_answer_reply(comp, u, engine, topics)
     if topics[0] == "overview":
         compose.overview_answer(comp, book, plan, user)

@@ -272,11 +272,7 @@ class Lexicon(BaseModel):
         """A `when` term of entry `key` ("aspect:3", "alarm:0") in what was told or asked, and
         one of its `beside` terms (if it has any) in what was asked."""
         beside = self._cue_terms[f"{key}:beside"]
-        return (
-            self.has(key, [*told, *asked])
-            if not beside
-            else (self.has(f"{key}:beside", asked) and self.has(key, [*told, *asked]))
-        )
+        return (not beside or self.has(f"{key}:beside", asked)) and self.has(key, [*told, *asked])
 
     def topic(self, code: str) -> Topic:
         """The topic with this code."""
@@ -332,8 +328,7 @@ class Lexicon(BaseModel):
 
     def where(self, cue: str, toks: Sequence[str]) -> list[int]:
         """Start positions of the terms of list `cue` in `toks`."""
-        terms = self._cue_terms[cue]
-        return [i for i in range(len(toks)) if any(term.match(toks, i) for term in terms)]
+        return [start for start, _ in self.spans(cue, toks)]
 
     def spans(self, cue: str, toks: Sequence[str]) -> list[tuple[int, int]]:
         """(start, end) of the longest term of list `cue` at each position where one matches."""

@@ -11,9 +11,9 @@ from datetime import date
 import pytest
 
 from assistant.chat import Conversation, respond
-from assistant.contracts import Answer, Chunk
+from assistant.contracts import Answer
 from tests.chat.checks import answered_with
-from tests.fakes import FakeChatEngine
+from tests.fakes import FakeChatEngine, user_chunk
 
 TODAY = date(2026, 11, 26)
 
@@ -54,16 +54,11 @@ def test_subjects_the_guideline_leaves_out_are_declined(
 
 
 def test_a_left_out_subject_is_answered_when_a_users_document_covers_it() -> None:
-    doc = Chunk(
-        chunk_id="kc-user0002",
-        text="Inactivated vaccines such as influenza can be given during lenalidomide therapy.",
-        source_id="user-2",
-        title="Clinic vaccine notes",
-        section_id="vaccines",
-        heading="Vaccines",
-        lang="en",
-        kind="user",
-        version="x",
+    doc = user_chunk(
+        "kc-user0002",
+        "Inactivated vaccines such as influenza can be given during lenalidomide therapy.",
+        "Clinic vaccine notes",
+        "vaccines",
     )
     engine = FakeChatEngine(user_chunks=[doc])
     answer = _ask(engine, "Flu vaccine while on lenalidomide for POEMS?")
