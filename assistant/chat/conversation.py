@@ -23,6 +23,7 @@ from assistant.chat.understand import (
     Context,
     Understanding,
     is_broad,
+    is_empty,
     pick_topics,
     question_parts,
     understand,
@@ -251,7 +252,10 @@ def _route(
 ) -> tuple[str, list[Passage], dict[str, float], tuple[str, ...]]:
     """(search query, guideline passages, fused topic scores, topics answered)."""
     lex = engine.lexicon()
-    query = expand(lex, u.question or u.statements)
+    asked = u.question
+    if u.statements and is_empty(lex, words(u.question)):  # "<story>. ¿Por qué se las quitaron?"
+        asked = f"{u.statements} {u.question}"
+    query = expand(lex, asked or u.statements)
     if u.inherited:
         query += " " + " ".join(loc(lex.topic(c).heading, u.lang) for c in u.topics)
     passages = engine.search(query, k=6, lang=u.lang, kind="guideline")

@@ -28,7 +28,15 @@ def points_back(lex: Lexicon, toks: Sequence[str]) -> bool:
     """'Is that a response? Carry on?', '¿eso ya es POEMS?': a short question clause that
     points at the sentences before it."""
     content = [t for t in toks if t not in lex.stopwords and len(t) >= 3]
-    return len(content) <= BACK_CONTENT and any(t in BACK_WORDS for t in toks)
+    return (len(content) <= BACK_CONTENT and any(t in BACK_WORDS for t in toks)) or is_empty(
+        lex, toks
+    )
+
+
+def is_empty(lex: Lexicon, toks: Sequence[str]) -> bool:
+    """'¿Por qué se las quitaron?', 'why?': a question clause with no content word at all asks
+    about the sentences before it."""
+    return not any(t not in lex.stopwords and len(t) >= 3 for t in toks)
 
 
 AFTER_WEIGHT = 0.6  # "relapse after ASCT": the thing after "after" is context for the head

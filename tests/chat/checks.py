@@ -39,3 +39,8 @@ def uncited_clinical_lines(answer: Answer) -> list[str]:
 def answered_with(answer: Answer, pattern: str) -> bool:
     """Answered (not refused) and the text holds `pattern`."""
     return not answer.refused and re.search(pattern, answer.text) is not None
+
+
+def first_bullets(answer: Answer, n: int = 2) -> str:
+    """The answer's first n bullet lines, joined: where a clinician reads the answer."""
+    return " ".join([x for x in answer.text.splitlines() if x.startswith("- ")][:n])

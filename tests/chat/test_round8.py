@@ -12,7 +12,7 @@ import pytest
 
 from assistant.chat import Conversation, respond
 from assistant.contracts import Answer
-from tests.chat.checks import answered_with
+from tests.chat.checks import answered_with, first_bullets
 from tests.fakes import FakeChatEngine, user_chunk
 
 TODAY = date(2026, 11, 26)
@@ -20,10 +20,6 @@ TODAY = date(2026, 11, 26)
 
 def _ask(engine: FakeChatEngine, question: str, audience: str = "clinician") -> Answer:
     return respond(Conversation(audience=audience), question, engine, TODAY)[0]
-
-
-def _first_bullets(answer: Answer, n: int = 2) -> str:
-    return " ".join([x for x in answer.text.splitlines() if x.startswith("- ")][:n])
 
 
 @pytest.mark.parametrize(
@@ -124,7 +120,7 @@ def test_breathlessness_opens_with_pulmonary_pressure_and_the_echo(
     engine: FakeChatEngine, question: str, audience: str
 ) -> None:
     answer = _ask(engine, question, audience)
-    head = _first_bullets(answer)
+    head = first_bullets(answer)
     assert not answer.refused
     assert "27" in head and ("echocardiogra" in head.lower() or "ecocardiogra" in head.lower())
     assert "aspirin" not in head.lower() and "aas" not in head.lower()  # not the clot lines
@@ -140,7 +136,7 @@ def test_breathlessness_opens_with_pulmonary_pressure_and_the_echo(
 def test_pulmonary_hypertension_opens_with_reversal_survival_and_repeat_echo(
     engine: FakeChatEngine, question: str
 ) -> None:
-    head = _first_bullets(_ask(engine, question))
+    head = first_bullets(_ask(engine, question))
     assert "27" in head and "54" in head, head  # how common, and median survival 54 months
     assert "revers" in head or "revertir" in head
 
@@ -155,7 +151,7 @@ def test_pulmonary_hypertension_opens_with_reversal_survival_and_repeat_echo(
 def test_a_second_autologous_transplant_opens_with_its_limited_evidence(
     engine: FakeChatEngine, question: str
 ) -> None:
-    head = _first_bullets(_ask(engine, question), 1)
+    head = first_bullets(_ask(engine, question), 1)
     assert "limited" in head or "limitada" in head, head
 
 
@@ -269,7 +265,7 @@ def test_a_question_about_sleep_or_anxiety_is_declined_but_pain_at_night_is_not(
     ],
 )
 def test_imid_thromboprophylaxis_is_chosen_by_risk(engine: FakeChatEngine, question: str) -> None:
-    head = _first_bullets(_ask(engine, question), 3)
+    head = first_bullets(_ask(engine, question), 3)
     assert re.search(r"(?i)standard risk|riesgo est[aá]ndar", head), head
     assert re.search(r"(?i)previous thrombosis|trombosis previa", head), head
 
@@ -284,7 +280,7 @@ def test_imid_thromboprophylaxis_is_chosen_by_risk(engine: FakeChatEngine, quest
 def test_so_many_tests_opens_with_what_the_work_up_covers(
     engine: FakeChatEngine, question: str
 ) -> None:
-    head = _first_bullets(_ask(engine, question, "patient"), 1)
+    head = first_bullets(_ask(engine, question, "patient"), 1)
     assert re.search(r"(?i)covers the clone|abarca el clon", head), head
 
 

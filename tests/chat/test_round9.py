@@ -1,0 +1,68 @@
+"""Round-9 chat behaviours (#12): IVIG or plasma exchange questions say what works instead
+(treatment aimed at the plasma-cell clone); "can I call this POEMS?" is a criteria question."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from assistant.chat import Conversation, respond
+from assistant.contracts import Answer
+from tests.chat.checks import first_bullets
+from tests.fakes import FakeChatEngine
+
+TODAY = date(2026, 11, 26)
+
+
+def _ask(engine: FakeChatEngine, question: str, audience: str = "clinician") -> Answer:
+    return respond(Conversation(audience=audience), question, engine, TODAY)[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "audience", "clone"),
+    [
+        ("Is plasma exchange worth trying in POEMS?", "clinician", r"plasma-cell clone"),
+        ("¿Sirve el recambio plasmático en el POEMS?", "clinician", r"clon de células"),
+        (
+            "A mi padre le diagnosticaron POEMS después de un año de inmunoglobulinas por una "
+            "PDIC. ¿Por qué le quitaron las inmunoglobulinas?",
+            "patient",
+            r"clon",
+        ),
+    ],
+)
+def test_ivig_and_plasma_exchange_answers_say_what_works_instead(
+    engine: FakeChatEngine, question: str, audience: str, clone: str
+) -> None:
+    answer = _ask(engine, question, audience)
+    assert not answer.refused
+    assert re.search(r"(?i)not effective|no son eficaces|no funcionan|no sirve", answer.text)
+    assert re.search(clone, answer.text), answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Demyelinating neuropathy and a small IgA lambda M-spike, nothing else so far. "
+        "Can I call this POEMS?",
+        "Neuropatía desmielinizante y pico monoclonal lambda. ¿Puedo llamarlo POEMS ya?",
+    ],
+)
+def test_can_i_call_this_poems_opens_with_the_diagnostic_rule(
+    engine: FakeChatEngine, question: str
+) -> None:
+    answer = _ask(engine, question)
+    assert re.search(r"diagnosed when|se diagnostica cuando", first_bullets(answer, 1)), answer.text
+
+
+def test_a_question_with_no_content_word_asks_about_the_story_before_it(
+    engine: FakeChatEngine,
+) -> None:
+    answer = _ask(
+        engine,
+        "My dad got IVIG for CIDP for a year, now they say it's POEMS. Why did they stop it?",
+        "patient",
+    )
+    assert re.search(r"(?i)immunoglobulin|IVIG", first_bullets(answer, 1)), answer.text
