@@ -66,3 +66,20 @@ def test_a_question_with_no_content_word_asks_about_the_story_before_it(
         "patient",
     )
     assert re.search(r"(?i)immunoglobulin|IVIG", first_bullets(answer, 1)), answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "They found one lesion in my dad's hip and his marrow was clear, so he is going for "
+        "radiation. How much do they give, and why radiation and not chemo?",
+        "A mi madre le van a dar rayos por una lesión en la cadera. ¿Cuánta radiación le dan y "
+        "por qué rayos y no quimio?",
+    ],
+)
+def test_a_family_asking_how_much_radiation_and_why_gets_the_dose_and_who_it_is_for(
+    engine: FakeChatEngine, question: str
+) -> None:
+    head = first_bullets(_ask(engine, question, "patient"), 3)
+    assert re.search(r"40-50 Gy", head), head
+    assert re.search(r"localized when|localizada cuando|first-line|primera línea", head), head
