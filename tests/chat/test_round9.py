@@ -83,3 +83,12 @@ def test_a_family_asking_how_much_radiation_and_why_gets_the_dose_and_who_it_is_
     head = first_bullets(_ask(engine, question, "patient"), 3)
     assert re.search(r"40-50 Gy", head), head
     assert re.search(r"localized when|localizada cuando|first-line|primera línea", head), head
+
+
+def test_a_family_asking_whether_radiation_cured_him_hears_the_radiation_outcomes(
+    engine: FakeChatEngine,
+) -> None:
+    head = first_bullets(
+        _ask(engine, "Mi esposo terminó la radioterapia por el POEMS. ¿Ya se curó?", "patient"), 3
+    )
+    assert re.search(r"97", head), head
