@@ -92,3 +92,14 @@ def test_a_family_asking_whether_radiation_cured_him_hears_the_radiation_outcome
         _ask(engine, "Mi esposo terminó la radioterapia por el POEMS. ¿Ya se curó?", "patient"), 3
     )
     assert re.search(r"97", head), head
+
+
+def test_a_family_asking_how_likely_radiation_works_hears_its_outcomes(
+    engine: FakeChatEngine,
+) -> None:
+    question = (
+        "Le van a dar radioterapia a mi padre por una única lesión. ¿Qué probabilidades hay de "
+        "que funcione?"
+    )
+    head = first_bullets(_ask(engine, question, "patient"), 2)
+    assert re.search(r"97", head), head
