@@ -103,3 +103,17 @@ def test_a_family_asking_how_likely_radiation_works_hears_its_outcomes(
     )
     head = first_bullets(_ask(engine, question, "patient"), 2)
     assert re.search(r"97", head), head
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My mum has POEMS and the pain in her feet is awful, burning. Do lots of people get it?",
+        "Me arden los pies por el POEMS. ¿Es normal este dolor? ¿Le pasa a muchos?",
+    ],
+)
+def test_nerve_pain_questions_open_with_how_common_it_is(
+    engine: FakeChatEngine, question: str
+) -> None:
+    head = first_bullets(_ask(engine, question, "patient"), 1)
+    assert re.search(r"75", head), head
