@@ -117,3 +117,12 @@ def test_nerve_pain_questions_open_with_how_common_it_is(
 ) -> None:
     head = first_bullets(_ask(engine, question, "patient"), 1)
     assert re.search(r"75", head), head
+
+
+def test_what_care_to_take_with_lenalidomide_is_a_side_effect_question(
+    engine: FakeChatEngine,
+) -> None:
+    answer = _ask(
+        engine, "q cuidados hay q tener con la lenalidomida?? mi hija empieza ya", "patient"
+    )
+    assert re.search(r"(?i)análisis de sangre|glóbulos|embarazo|fiebre", first_bullets(answer, 1))
