@@ -126,3 +126,23 @@ def test_what_care_to_take_with_lenalidomide_is_a_side_effect_question(
         engine, "q cuidados hay q tener con la lenalidomida?? mi hija empieza ya", "patient"
     )
     assert re.search(r"(?i)análisis de sangre|glóbulos|embarazo|fiebre", first_bullets(answer, 1))
+
+
+@pytest.mark.parametrize(
+    ("question", "opens"),
+    [
+        ("Pleural effusion in POEMS before ASCT: does it matter?", r"3\.39"),
+        ("derrame pleural en POEMS antes del TASPE, ¿qué implica?", r"3,39"),
+        # told, not asked: the conditioning question keeps its own answer
+        (
+            "64M with disseminated POEMS, eGFR 38, ECOG 2, pleural effusions. Would you condition "
+            "with mel 140 or 200?",
+            r"(?i)140",
+        ),
+    ],
+)
+def test_an_effusion_asked_about_before_transplant_opens_with_its_risk(
+    engine: FakeChatEngine, question: str, opens: str
+) -> None:
+    head = first_bullets(_ask(engine, question), 2)
+    assert re.search(opens, head), head
