@@ -146,3 +146,10 @@ def test_an_effusion_asked_about_before_transplant_opens_with_its_risk(
 ) -> None:
     head = first_bullets(_ask(engine, question), 2)
     assert re.search(opens, head), head
+
+
+def test_in_which_phase_clots_are_most_frequent_opens_with_their_timing(
+    engine: FakeChatEngine,
+) -> None:
+    head = first_bullets(_ask(engine, "POEMS: ¿en qué fase hay más trombosis?"), 1)
+    assert re.search(r"3 primeros meses", head), head
