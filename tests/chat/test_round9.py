@@ -153,3 +153,26 @@ def test_in_which_phase_clots_are_most_frequent_opens_with_their_timing(
 ) -> None:
     head = first_bullets(_ask(engine, "POEMS: ¿en qué fase hay más trombosis?"), 1)
     assert re.search(r"3 primeros meses", head), head
+
+
+@pytest.mark.parametrize(
+    ("question", "opens"),
+    [
+        (
+            "What thromboprophylaxis should a POEMS patient receive on lenalidomide-dexamethasone?",
+            r"aspirin at standard risk",
+        ),
+        ("¿Qué tromboprofilaxis se indica con Len-dex en el POEMS?", r"AAS con riesgo estándar"),
+        # a timing question that also names the IMiD opens with the timing
+        (
+            "¿En qué momento se concentran las trombosis en el POEMS? ¿Solo cuando entra la "
+            "lenalidomida?",
+            r"3 primeros meses",
+        ),
+    ],
+)
+def test_thromboprophylaxis_on_an_imid_opens_with_the_agent_chosen_by_risk(
+    engine: FakeChatEngine, question: str, opens: str
+) -> None:
+    head = first_bullets(_ask(engine, question), 1)
+    assert re.search(opens, head), head
