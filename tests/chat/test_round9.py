@@ -176,3 +176,25 @@ def test_thromboprophylaxis_on_an_imid_opens_with_the_agent_chosen_by_risk(
 ) -> None:
     head = first_bullets(_ask(engine, question), 1)
     assert re.search(opens, head), head
+
+
+@pytest.mark.parametrize(
+    ("question", "audience"),
+    [
+        (
+            "Outside hospital gave 3 doses of bevacizumab: VEGF fell from 2400 to 180 pg/mL but "
+            "he now has new ascites. Is that a response? Carry on?",
+            "clinician",
+        ),
+        (
+            "Le dieron bevacizumab y el VEGF bajó mucho, pero está peor. ¿Le está funcionando?",
+            "patient",
+        ),
+    ],
+)
+def test_a_vegf_fall_on_bevacizumab_is_not_called_a_response(
+    engine: FakeChatEngine, question: str, audience: str
+) -> None:
+    head = first_bullets(_ask(engine, question, audience), 2)
+    assert re.search(r"4 (?:of|de) 6", head), head
+    assert re.search(r"not recommended|no se recomienda", head), head
