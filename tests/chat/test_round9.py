@@ -198,3 +198,21 @@ def test_a_vegf_fall_on_bevacizumab_is_not_called_a_response(
     head = first_bullets(_ask(engine, question, audience), 2)
     assert re.search(r"4 (?:of|de) 6", head), head
     assert re.search(r"not recommended|no se recomienda", head), head
+
+
+@pytest.mark.parametrize(
+    ("question", "audience"),
+    [
+        ("Post-ASCT POEMS, VEGF normal, IFE still positive. Does that matter?", "clinician"),
+        (
+            "mi esposo está mejor después del trasplante pero todavía le sale la proteína "
+            "anormal. ¿eso es malo?",
+            "patient",
+        ),
+    ],
+)
+def test_a_persistent_m_protein_opens_with_what_a_complete_response_predicts(
+    engine: FakeChatEngine, question: str, audience: str
+) -> None:
+    head = first_bullets(_ask(engine, question, audience), 1)
+    assert re.search(r"5[.,]4", head), head
