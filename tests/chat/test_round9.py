@@ -216,3 +216,18 @@ def test_a_persistent_m_protein_opens_with_what_a_complete_response_predicts(
 ) -> None:
     head = first_bullets(_ask(engine, question, audience), 1)
     assert re.search(r"5[.,]4", head), head
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "POEMS in CR after Rd, VEGF normal twice. OK to discharge back to the GP?",
+        "POEMS en remisión hace 3 años, VEGF siempre normal. ¿Hasta cuándo hay que seguirlo?",
+    ],
+)
+def test_asking_to_end_follow_up_in_remission_hears_it_never_ends_on_its_own(
+    engine: FakeChatEngine, question: str
+) -> None:
+    head = first_bullets(_ask(engine, question), 2)
+    assert re.search(r"never ends|nunca termina", head), head
+    assert re.search(r"does not rule out|no descarta", head), head
