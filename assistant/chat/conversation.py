@@ -252,10 +252,7 @@ def _route(
 ) -> tuple[str, list[Passage], dict[str, float], tuple[str, ...]]:
     """(search query, guideline passages, fused topic scores, topics answered)."""
     lex = engine.lexicon()
-    asked = u.question
-    if u.statements and is_empty(lex, words(u.question)):  # "<story>. ¿Por qué se las quitaron?"
-        asked = f"{u.statements} {u.question}"
-    query = expand(lex, asked or u.statements)
+    query = expand(lex, _asked_text(lex, u))  # "<story>. ¿Por qué se las quitaron?"
     if u.inherited:
         query += " " + " ".join(loc(lex.topic(c).heading, u.lang) for c in u.topics)
     passages = engine.search(query, k=6, lang=u.lang, kind="guideline")
@@ -300,6 +297,14 @@ _STRATUM_TOPIC = {"localized": "radiation", "disseminated": "systemic"}
 _TREATMENT_TOPICS = frozenset(
     {"next_steps", "stratification", "radiation", "transplant", "systemic"}
 )
+
+
+def _asked_text(lex: Lexicon, u: Understanding) -> str:
+    """What the question asks about: its own clause, or the story before it when the clause has
+    no content word ("<fever, rash, 9 days after the transplant>. What is going on?")."""
+    if u.statements and is_empty(lex, words(u.question)):
+        return f"{u.statements} {u.question}"
+    return u.question or u.statements
 
 
 def _asks_for_a_stratum(lex: Lexicon, u: Understanding, topics: tuple[str, ...]) -> bool:
@@ -378,7 +383,7 @@ def _topic(
             context = expand(lex, u.statements)
     ranked = evidence.rank_sentences(asked, pool, lex, u.wants_number, context)
     head = lex.topic(topics[0])
-    text = u.question or u.statements
+    text = _asked_text(lex, u)
     toks = words(text)
     numbers_ok = head.lead_numbers or not u.wants_number
     broad = numbers_ok and is_broad(lex, text, topics[0])

@@ -231,3 +231,17 @@ def test_asking_to_end_follow_up_in_remission_hears_it_never_ends_on_its_own(
     head = first_bullets(_ask(engine, question), 2)
     assert re.search(r"never ends|nunca termina", head), head
     assert re.search(r"does not rule out|no descarta", head), head
+
+
+def test_fever_and_rash_days_after_the_transplant_name_engraftment_syndrome(
+    engine: FakeChatEngine,
+) -> None:
+    answer = _ask(
+        engine,
+        "my wife had her transplant 9 days ago and now she has a fever, a rash and is all "
+        "puffed up. what is going on?",
+        "patient",
+    )
+    head = first_bullets(answer, 2)
+    assert re.search(r"(?i)fever", head.split("\n")[0]), head  # the alarm stays first
+    assert re.search(r"Engraftment syndrome", head), head
