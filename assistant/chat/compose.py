@@ -135,6 +135,7 @@ def _opening(
     elif p.lead and (comp.audience == "clinician" or (p.lead_patient and (not lay or p.lead_firm))):
         for section_id, contains in p.lead:
             _key_point(comp, section_id, contains)
+        _each_part(comp, p.also)  # "RT dose, and when is systemic therapy added?"
     elif lay:  # a plain line that answers it well
         for _, text, section in lay[:2]:
             comp.claim(text, section)
