@@ -245,3 +245,60 @@ def test_fever_and_rash_days_after_the_transplant_name_engraftment_syndrome(
     head = first_bullets(answer, 2)
     assert re.search(r"(?i)fever", head.split("\n")[0]), head  # the alarm stays first
     assert re.search(r"Engraftment syndrome", head), head
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "POEMS, marrow involved, CrCl ~40, otherwise fit. auto with full-dose mel or reduced?",
+        "poems con médula positiva, FG 40, resto bien. ¿TAPH con melfalán a dosis plena o bajamos?",
+    ],
+)
+def test_a_conditioning_question_opens_with_the_reduced_dose_for_renal_impairment(
+    engine: FakeChatEngine, question: str
+) -> None:
+    head = first_bullets(_ask(engine, question), 2)
+    assert re.search(
+        r"(?i)renal impairment or frailty, 140|insuficiencia renal o fragilidad, 140", head
+    )
+    assert re.search(r"200 mg/m²", head), head
+
+
+@pytest.mark.parametrize(
+    ("question", "audience"),
+    [
+        (
+            "A mi suegro lo trataron 1 año como CIDP con inmunoglobulinas, ahora dicen que es "
+            "POEMS. ¿es común que se confundan?",
+            "patient",
+        ),
+        ("q es la 'albumina baja' que dice el informe de mi mama? (POEMS)", "patient"),
+        ("a mi viejo le dio un ACV y después le encontraron el POEMS, ¿tiene relación?", "patient"),
+        ("PH prevalence in POEMS and does it reverse with treatment?", "clinician"),
+        (
+            "mi papá esta en remision del POEMS hace 4 años. hasta cuando hay q hacerlos los "
+            "controles?",
+            "patient",
+        ),
+        ("Neuro wants to start IVIG while we wait for heme. Worth doing in POEMS?", "clinician"),
+    ],
+)
+def test_everyday_words_and_shorthand_do_not_sink_a_poems_question(
+    engine: FakeChatEngine, question: str, audience: str
+) -> None:
+    answer = _ask(engine, question, audience)
+    assert not answer.refused, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My POEMS patient also has atrial fibrillation and CrCl 40: what apixaban dose for "
+        "stroke prevention?",
+        "Tengo POEMS y soy camionero. ¿Puedo pedir la incapacidad permanente?",
+    ],
+)
+def test_another_condition_or_benefits_beside_poems_are_still_declined(
+    engine: FakeChatEngine, question: str
+) -> None:
+    assert _ask(engine, question).refused
