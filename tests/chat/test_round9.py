@@ -302,3 +302,17 @@ def test_another_condition_or_benefits_beside_poems_are_still_declined(
     engine: FakeChatEngine, question: str
 ) -> None:
     assert _ask(engine, question).refused
+
+
+def test_radiation_alone_with_a_positive_marrow_says_what_localized_means(
+    engine: FakeChatEngine,
+) -> None:
+    head = first_bullets(
+        _ask(
+            engine,
+            "POEMS con lesión única pero MO infiltrada por células plasmáticas, ¿RT y listo?",
+        ),
+        2,
+    )
+    assert re.search(r"diseminada cuando", head), head
+    assert re.search(r"localizada cuando hay de 1 a 3", head), head
