@@ -316,3 +316,47 @@ def test_radiation_alone_with_a_positive_marrow_says_what_localized_means(
     )
     assert re.search(r"diseminada cuando", head), head
     assert re.search(r"localizada cuando hay de 1 a 3", head), head
+
+
+@pytest.mark.parametrize(
+    ("question", "audience"),
+    [
+        ("q tanto funcionan las radiaciones en el poems??", "patient"),
+        (
+            "che, mi viejo tiene un dolor quemante en los pies. es x el poems eso? le pasa a mucha gente?",
+            "patient",
+        ),
+        (
+            "un colega propuso bevacizumab pa bajar el VEGF rapido. tiene lugar en poems?",
+            "clinician",
+        ),
+        (
+            "pac con POEMS diseminado, 74 años, fragil, la familia no quiere quimio. dejamos solo dexa?",
+            "clinician",
+        ),
+        (
+            "So my brother had his transplant for POEMS about 14 months ago. He still wears the "
+            "plastic splint on his foot. Will he need it forever?",
+            "patient",
+        ),
+        (
+            "Missus is on lenalidomide for her POEMS and she's spiked a temp of 38.5 tonight. "
+            "Ring the hospital now or wait till Monday?",
+            "patient",
+        ),
+        (
+            "a mi papa le crecio muchisimo pelo y tiene las uñas blancas. con la lenalidomida vuelve a la normalidad?",
+            "patient",
+        ),
+    ],
+)
+def test_colloquial_family_and_clinician_messages_are_answered(
+    engine: FakeChatEngine, question: str, audience: str
+) -> None:
+    answer = _ask(engine, question, audience)
+    assert not answer.refused, answer.text
+
+
+def test_a_bevacizumab_answer_says_it_does_not_act_on_the_clone(engine: FakeChatEngine) -> None:
+    answer = _ask(engine, "If VEGF drives POEMS, why not just give bevacizumab?")
+    assert re.search(r"not on the plasma-cell clone", answer.text), answer.text
