@@ -323,7 +323,8 @@ def test_radiation_alone_with_a_positive_marrow_says_what_localized_means(
     [
         ("q tanto funcionan las radiaciones en el poems??", "patient"),
         (
-            "che, mi viejo tiene un dolor quemante en los pies. es x el poems eso? le pasa a mucha gente?",
+            "che, mi viejo tiene un dolor quemante en los pies. es x el poems eso? le pasa a "
+            "mucha gente?",
             "patient",
         ),
         (
@@ -331,7 +332,8 @@ def test_radiation_alone_with_a_positive_marrow_says_what_localized_means(
             "clinician",
         ),
         (
-            "pac con POEMS diseminado, 74 años, fragil, la familia no quiere quimio. dejamos solo dexa?",
+            "pac con POEMS diseminado, 74 años, fragil, la familia no quiere quimio. dejamos "
+            "solo dexa?",
             "clinician",
         ),
         (
@@ -345,7 +347,8 @@ def test_radiation_alone_with_a_positive_marrow_says_what_localized_means(
             "patient",
         ),
         (
-            "a mi papa le crecio muchisimo pelo y tiene las uñas blancas. con la lenalidomida vuelve a la normalidad?",
+            "a mi papa le crecio muchisimo pelo y tiene las uñas blancas. con la lenalidomida "
+            "vuelve a la normalidad?",
             "patient",
         ),
     ],
