@@ -278,7 +278,10 @@ def _body(
         if len(named) == 1:
             steer = tuple(compose.for_stratum(_leads(engine.lexicon(), "next_steps"), named[0]))
             if named[0] == "disseminated" and "radiation" in u.scores:  # "marrow +: RT alone?"
-                steer = (*steer[:1], _LOCALIZED_RULE, *steer[1:])  # why radiation is not enough
+                rule = [
+                    x for x in _leads(engine.lexicon(), "radiation") if x[0] == "strat-localized"
+                ]
+                steer = (*steer[:1], *rule, *steer[1:])  # the radiation rule: why it is not enough
             topics = (_STRATUM_TOPIC[named[0]],)
         elif topics[0] == "next_steps":  # "fever during chemo, what do I do?": the other topic
             topics = tuple(t for t in topics if t != "next_steps") or ("overview",)
@@ -296,7 +299,6 @@ def _body(
 
 
 _STRATUM_TOPIC = {"localized": "radiation", "disseminated": "systemic"}
-_LOCALIZED_RULE = ("strat-localized", "localized when|localizada cuando")
 _TREATMENT_TOPICS = frozenset(
     {"next_steps", "stratification", "radiation", "transplant", "systemic"}
 )

@@ -27,16 +27,18 @@ BACK_CONTENT = 3  # a question clause with at most this many content words is sh
 def points_back(lex: Lexicon, toks: Sequence[str]) -> bool:
     """'Is that a response? Carry on?', '¿eso ya es POEMS?': a short question clause that
     points at the sentences before it."""
-    content = [t for t in toks if t not in lex.stopwords and len(t) >= 3]
-    return (len(content) <= BACK_CONTENT and any(t in BACK_WORDS for t in toks)) or is_empty(
-        lex, toks
-    )
+    content = _content(lex, toks)
+    return not content or (len(content) <= BACK_CONTENT and any(t in BACK_WORDS for t in toks))
+
+
+def _content(lex: Lexicon, toks: Sequence[str]) -> list[str]:
+    return [t for t in toks if t not in lex.stopwords and len(t) >= 3]
 
 
 def is_empty(lex: Lexicon, toks: Sequence[str]) -> bool:
     """'¿Por qué se las quitaron?', 'why?': a question clause with no content word at all asks
     about the sentences before it."""
-    return not any(t not in lex.stopwords and len(t) >= 3 for t in toks)
+    return not _content(lex, toks)
 
 
 AFTER_WEIGHT = 0.6  # "relapse after ASCT": the thing after "after" is context for the head

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import re
+from datetime import date
+from typing import Any
 
+from assistant.chat import Conversation, respond
 from assistant.chat.evidence import sentences, strip_markers
 from assistant.contracts import Answer
+
+TODAY = date(2026, 11, 26)
 
 CITED_LINE = re.compile(r"^- (.*?) \[(\d+)\](?:\[\d+\])*$")
 
@@ -44,3 +49,8 @@ def answered_with(answer: Answer, pattern: str) -> bool:
 def first_bullets(answer: Answer, n: int = 2) -> str:
     """The answer's first n bullet lines, joined: where a clinician reads the answer."""
     return " ".join([x for x in answer.text.splitlines() if x.startswith("- ")][:n])
+
+
+def ask(engine: Any, question: str, audience: str = "clinician") -> Answer:
+    """One question in a fresh conversation, answered on TODAY."""
+    return respond(Conversation(audience=audience), question, engine, TODAY)[0]

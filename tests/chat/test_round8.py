@@ -6,20 +6,11 @@ them; a second autologous transplant is named however it is written."""
 from __future__ import annotations
 
 import re
-from datetime import date
 
 import pytest
 
-from assistant.chat import Conversation, respond
-from assistant.contracts import Answer
-from tests.chat.checks import answered_with, first_bullets
+from tests.chat.checks import answered_with, ask, first_bullets
 from tests.fakes import FakeChatEngine, user_chunk
-
-TODAY = date(2026, 11, 26)
-
-
-def _ask(engine: FakeChatEngine, question: str, audience: str = "clinician") -> Answer:
-    return respond(Conversation(audience=audience), question, engine, TODAY)[0]
 
 
 @pytest.mark.parametrize(
@@ -44,7 +35,7 @@ def _ask(engine: FakeChatEngine, question: str, audience: str = "clinician") -> 
 def test_subjects_the_guideline_leaves_out_are_declined(
     engine: FakeChatEngine, question: str, audience: str
 ) -> None:
-    answer = _ask(engine, question, audience)
+    answer = ask(engine, question, audience)
     assert answer.refused, answer.text
     assert not answer.citations
 
@@ -57,7 +48,7 @@ def test_a_left_out_subject_is_answered_when_a_users_document_covers_it() -> Non
         "vaccines",
     )
     engine = FakeChatEngine(user_chunks=[doc])
-    answer = _ask(engine, "Flu vaccine while on lenalidomide for POEMS?")
+    answer = ask(engine, "Flu vaccine while on lenalidomide for POEMS?")
     assert not answer.refused, answer.text
     assert "From documents you added" in answer.text
 
@@ -73,7 +64,7 @@ def test_a_left_out_subject_is_answered_when_a_users_document_covers_it() -> Non
 def test_near_words_of_left_out_subjects_stay_answered(
     engine: FakeChatEngine, question: str
 ) -> None:
-    assert not _ask(engine, question).refused
+    assert not ask(engine, question).refused
 
 
 @pytest.mark.parametrize(
@@ -88,7 +79,7 @@ def test_near_words_of_left_out_subjects_stay_answered(
 def test_another_diseases_staging_criteria_or_dosing_is_refused(
     engine: FakeChatEngine, question: str
 ) -> None:
-    assert _ask(engine, question).refused
+    assert ask(engine, question).refused
 
 
 @pytest.mark.parametrize(
@@ -101,7 +92,7 @@ def test_another_diseases_staging_criteria_or_dosing_is_refused(
 def test_criteria_comparing_poems_with_a_neighbour_are_answered(
     engine: FakeChatEngine, question: str
 ) -> None:
-    assert answered_with(_ask(engine, question), r"(?i)POEMS")
+    assert answered_with(ask(engine, question), r"(?i)POEMS")
 
 
 @pytest.mark.parametrize(
@@ -119,7 +110,7 @@ def test_criteria_comparing_poems_with_a_neighbour_are_answered(
 def test_breathlessness_opens_with_pulmonary_pressure_and_the_echo(
     engine: FakeChatEngine, question: str, audience: str
 ) -> None:
-    answer = _ask(engine, question, audience)
+    answer = ask(engine, question, audience)
     head = first_bullets(answer)
     assert not answer.refused
     assert "27" in head and ("echocardiogra" in head.lower() or "ecocardiogra" in head.lower())
@@ -136,7 +127,7 @@ def test_breathlessness_opens_with_pulmonary_pressure_and_the_echo(
 def test_pulmonary_hypertension_opens_with_reversal_survival_and_repeat_echo(
     engine: FakeChatEngine, question: str
 ) -> None:
-    head = first_bullets(_ask(engine, question))
+    head = first_bullets(ask(engine, question))
     assert "27" in head and "54" in head, head  # how common, and median survival 54 months
     assert "revers" in head or "revertir" in head
 
@@ -151,7 +142,7 @@ def test_pulmonary_hypertension_opens_with_reversal_survival_and_repeat_echo(
 def test_a_second_autologous_transplant_opens_with_its_limited_evidence(
     engine: FakeChatEngine, question: str
 ) -> None:
-    head = first_bullets(_ask(engine, question), 1)
+    head = first_bullets(ask(engine, question), 1)
     assert "limited" in head or "limitada" in head, head
 
 
@@ -185,7 +176,7 @@ def test_a_second_autologous_transplant_opens_with_its_limited_evidence(
 def test_everyday_asking_words_and_shorthand_are_understood(
     engine: FakeChatEngine, question: str, audience: str, expect: str
 ) -> None:
-    answer = _ask(engine, question, audience)
+    answer = ask(engine, question, audience)
     assert answered_with(answer, expect), answer.text[:600]
 
 
@@ -199,7 +190,7 @@ def test_everyday_asking_words_and_shorthand_are_understood(
 def test_shorthand_does_not_open_another_diseases_questions(
     engine: FakeChatEngine, question: str
 ) -> None:
-    assert _ask(engine, question).refused
+    assert ask(engine, question).refused
 
 
 @pytest.mark.parametrize(
@@ -244,15 +235,15 @@ def test_shorthand_does_not_open_another_diseases_questions(
 def test_long_family_messages_and_clinician_slang_are_answered(
     engine: FakeChatEngine, question: str, audience: str, expect: str
 ) -> None:
-    answer = _ask(engine, question, audience)
+    answer = ask(engine, question, audience)
     assert answered_with(answer, expect), answer.text[:600]
 
 
 def test_a_question_about_sleep_or_anxiety_is_declined_but_pain_at_night_is_not(
     engine: FakeChatEngine,
 ) -> None:
-    assert _ask(engine, "tengo POEMS y mucha ansiedad, que me recomiendan para dormir?").refused
-    assert not _ask(
+    assert ask(engine, "tengo POEMS y mucha ansiedad, que me recomiendan para dormir?").refused
+    assert not ask(
         engine, "¿Qué le doy para el dolor de pies por el POEMS que no le deja dormir?", "patient"
     ).refused
 
@@ -265,7 +256,7 @@ def test_a_question_about_sleep_or_anxiety_is_declined_but_pain_at_night_is_not(
     ],
 )
 def test_imid_thromboprophylaxis_is_chosen_by_risk(engine: FakeChatEngine, question: str) -> None:
-    head = first_bullets(_ask(engine, question), 3)
+    head = first_bullets(ask(engine, question), 3)
     assert re.search(r"(?i)standard risk|riesgo est[aá]ndar", head), head
     assert re.search(r"(?i)previous thrombosis|trombosis previa", head), head
 
@@ -280,14 +271,14 @@ def test_imid_thromboprophylaxis_is_chosen_by_risk(engine: FakeChatEngine, quest
 def test_so_many_tests_opens_with_what_the_work_up_covers(
     engine: FakeChatEngine, question: str
 ) -> None:
-    head = first_bullets(_ask(engine, question, "patient"), 1)
+    head = first_bullets(ask(engine, question, "patient"), 1)
     assert re.search(r"(?i)covers the clone|abarca el clon", head), head
 
 
 def test_patients_in_general_do_not_anchor_a_statement(engine: FakeChatEngine) -> None:
     """'incl. dialysis pts' widens a general question; it does not put one patient on dialysis."""
-    answer = _ask(engine, "Len dosing by CrCl in POEMS w/ CKD? incl. dialysis pts")
+    answer = ask(engine, "Len dosing by CrCl in POEMS w/ CKD? incl. dialysis pts")
     assert not answer.refused
     assert answer.case is None or not answer.case.model_dump(exclude_defaults=True)
-    told = _ask(engine, "Len dosing by CrCl in POEMS? my pt is on dialysis")
+    told = ask(engine, "Len dosing by CrCl in POEMS? my pt is on dialysis")
     assert told.case is not None and told.case.model_dump(exclude_defaults=True)

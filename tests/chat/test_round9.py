@@ -4,20 +4,11 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 
 import pytest
 
-from assistant.chat import Conversation, respond
-from assistant.contracts import Answer
-from tests.chat.checks import first_bullets
+from tests.chat.checks import ask, first_bullets
 from tests.fakes import FakeChatEngine
-
-TODAY = date(2026, 11, 26)
-
-
-def _ask(engine: FakeChatEngine, question: str, audience: str = "clinician") -> Answer:
-    return respond(Conversation(audience=audience), question, engine, TODAY)[0]
 
 
 @pytest.mark.parametrize(
@@ -36,7 +27,7 @@ def _ask(engine: FakeChatEngine, question: str, audience: str = "clinician") -> 
 def test_ivig_and_plasma_exchange_answers_say_what_works_instead(
     engine: FakeChatEngine, question: str, audience: str, clone: str
 ) -> None:
-    answer = _ask(engine, question, audience)
+    answer = ask(engine, question, audience)
     assert not answer.refused
     assert re.search(r"(?i)not effective|no son eficaces|no funcionan|no sirve", answer.text)
     assert re.search(clone, answer.text), answer.text
@@ -53,14 +44,14 @@ def test_ivig_and_plasma_exchange_answers_say_what_works_instead(
 def test_can_i_call_this_poems_opens_with_the_diagnostic_rule(
     engine: FakeChatEngine, question: str
 ) -> None:
-    answer = _ask(engine, question)
+    answer = ask(engine, question)
     assert re.search(r"diagnosed when|se diagnostica cuando", first_bullets(answer, 1)), answer.text
 
 
 def test_a_question_with_no_content_word_asks_about_the_story_before_it(
     engine: FakeChatEngine,
 ) -> None:
-    answer = _ask(
+    answer = ask(
         engine,
         "My dad got IVIG for CIDP for a year, now they say it's POEMS. Why did they stop it?",
         "patient",
@@ -80,7 +71,7 @@ def test_a_question_with_no_content_word_asks_about_the_story_before_it(
 def test_a_family_asking_how_much_radiation_and_why_gets_the_dose_and_who_it_is_for(
     engine: FakeChatEngine, question: str
 ) -> None:
-    head = first_bullets(_ask(engine, question, "patient"), 3)
+    head = first_bullets(ask(engine, question, "patient"), 3)
     assert re.search(r"40-50 Gy", head), head
     assert re.search(r"localized when|localizada cuando|first-line|primera línea", head), head
 
@@ -89,7 +80,7 @@ def test_a_family_asking_whether_radiation_cured_him_hears_the_radiation_outcome
     engine: FakeChatEngine,
 ) -> None:
     head = first_bullets(
-        _ask(engine, "Mi esposo terminó la radioterapia por el POEMS. ¿Ya se curó?", "patient"), 3
+        ask(engine, "Mi esposo terminó la radioterapia por el POEMS. ¿Ya se curó?", "patient"), 3
     )
     assert re.search(r"97", head), head
 
@@ -101,7 +92,7 @@ def test_a_family_asking_how_likely_radiation_works_hears_its_outcomes(
         "Le van a dar radioterapia a mi padre por una única lesión. ¿Qué probabilidades hay de "
         "que funcione?"
     )
-    head = first_bullets(_ask(engine, question, "patient"), 2)
+    head = first_bullets(ask(engine, question, "patient"), 2)
     assert re.search(r"97", head), head
 
 
@@ -115,14 +106,14 @@ def test_a_family_asking_how_likely_radiation_works_hears_its_outcomes(
 def test_nerve_pain_questions_open_with_how_common_it_is(
     engine: FakeChatEngine, question: str
 ) -> None:
-    head = first_bullets(_ask(engine, question, "patient"), 1)
+    head = first_bullets(ask(engine, question, "patient"), 1)
     assert re.search(r"75", head), head
 
 
 def test_what_care_to_take_with_lenalidomide_is_a_side_effect_question(
     engine: FakeChatEngine,
 ) -> None:
-    answer = _ask(
+    answer = ask(
         engine, "q cuidados hay q tener con la lenalidomida?? mi hija empieza ya", "patient"
     )
     assert re.search(r"(?i)análisis de sangre|glóbulos|embarazo|fiebre", first_bullets(answer, 1))
@@ -144,14 +135,14 @@ def test_what_care_to_take_with_lenalidomide_is_a_side_effect_question(
 def test_an_effusion_asked_about_before_transplant_opens_with_its_risk(
     engine: FakeChatEngine, question: str, opens: str
 ) -> None:
-    head = first_bullets(_ask(engine, question), 2)
+    head = first_bullets(ask(engine, question), 2)
     assert re.search(opens, head), head
 
 
 def test_in_which_phase_clots_are_most_frequent_opens_with_their_timing(
     engine: FakeChatEngine,
 ) -> None:
-    head = first_bullets(_ask(engine, "POEMS: ¿en qué fase hay más trombosis?"), 1)
+    head = first_bullets(ask(engine, "POEMS: ¿en qué fase hay más trombosis?"), 1)
     assert re.search(r"3 primeros meses", head), head
 
 
@@ -174,7 +165,7 @@ def test_in_which_phase_clots_are_most_frequent_opens_with_their_timing(
 def test_thromboprophylaxis_on_an_imid_opens_with_the_agent_chosen_by_risk(
     engine: FakeChatEngine, question: str, opens: str
 ) -> None:
-    head = first_bullets(_ask(engine, question), 1)
+    head = first_bullets(ask(engine, question), 1)
     assert re.search(opens, head), head
 
 
@@ -195,7 +186,7 @@ def test_thromboprophylaxis_on_an_imid_opens_with_the_agent_chosen_by_risk(
 def test_a_vegf_fall_on_bevacizumab_is_not_called_a_response(
     engine: FakeChatEngine, question: str, audience: str
 ) -> None:
-    head = first_bullets(_ask(engine, question, audience), 2)
+    head = first_bullets(ask(engine, question, audience), 2)
     assert re.search(r"4 (?:of|de) 6", head), head
     assert re.search(r"not recommended|no se recomienda", head), head
 
@@ -214,7 +205,7 @@ def test_a_vegf_fall_on_bevacizumab_is_not_called_a_response(
 def test_a_persistent_m_protein_opens_with_what_a_complete_response_predicts(
     engine: FakeChatEngine, question: str, audience: str
 ) -> None:
-    head = first_bullets(_ask(engine, question, audience), 1)
+    head = first_bullets(ask(engine, question, audience), 1)
     assert re.search(r"5[.,]4", head), head
 
 
@@ -228,7 +219,7 @@ def test_a_persistent_m_protein_opens_with_what_a_complete_response_predicts(
 def test_asking_to_end_follow_up_in_remission_hears_it_never_ends_on_its_own(
     engine: FakeChatEngine, question: str
 ) -> None:
-    head = first_bullets(_ask(engine, question), 2)
+    head = first_bullets(ask(engine, question), 2)
     assert re.search(r"never ends|nunca termina", head), head
     assert re.search(r"does not rule out|no descarta", head), head
 
@@ -236,7 +227,7 @@ def test_asking_to_end_follow_up_in_remission_hears_it_never_ends_on_its_own(
 def test_fever_and_rash_days_after_the_transplant_name_engraftment_syndrome(
     engine: FakeChatEngine,
 ) -> None:
-    answer = _ask(
+    answer = ask(
         engine,
         "my wife had her transplant 9 days ago and now she has a fever, a rash and is all "
         "puffed up. what is going on?",
@@ -257,7 +248,7 @@ def test_fever_and_rash_days_after_the_transplant_name_engraftment_syndrome(
 def test_a_conditioning_question_opens_with_the_reduced_dose_for_renal_impairment(
     engine: FakeChatEngine, question: str
 ) -> None:
-    head = first_bullets(_ask(engine, question), 2)
+    head = first_bullets(ask(engine, question), 2)
     assert re.search(
         r"(?i)renal impairment or frailty, 140|insuficiencia renal o fragilidad, 140", head
     )
@@ -286,7 +277,7 @@ def test_a_conditioning_question_opens_with_the_reduced_dose_for_renal_impairmen
 def test_everyday_words_and_shorthand_do_not_sink_a_poems_question(
     engine: FakeChatEngine, question: str, audience: str
 ) -> None:
-    answer = _ask(engine, question, audience)
+    answer = ask(engine, question, audience)
     assert not answer.refused, answer.text
 
 
@@ -301,14 +292,14 @@ def test_everyday_words_and_shorthand_do_not_sink_a_poems_question(
 def test_another_condition_or_benefits_beside_poems_are_still_declined(
     engine: FakeChatEngine, question: str
 ) -> None:
-    assert _ask(engine, question).refused
+    assert ask(engine, question).refused
 
 
 def test_radiation_alone_with_a_positive_marrow_says_what_localized_means(
     engine: FakeChatEngine,
 ) -> None:
     head = first_bullets(
-        _ask(
+        ask(
             engine,
             "POEMS con lesión única pero MO infiltrada por células plasmáticas, ¿RT y listo?",
         ),
@@ -356,17 +347,17 @@ def test_radiation_alone_with_a_positive_marrow_says_what_localized_means(
 def test_colloquial_family_and_clinician_messages_are_answered(
     engine: FakeChatEngine, question: str, audience: str
 ) -> None:
-    answer = _ask(engine, question, audience)
+    answer = ask(engine, question, audience)
     assert not answer.refused, answer.text
 
 
 def test_a_bevacizumab_answer_says_it_does_not_act_on_the_clone(engine: FakeChatEngine) -> None:
-    answer = _ask(engine, "If VEGF drives POEMS, why not just give bevacizumab?")
+    answer = ask(engine, "If VEGF drives POEMS, why not just give bevacizumab?")
     assert re.search(r"not on the plasma-cell clone", answer.text), answer.text
 
 
 def test_an_orthosis_question_with_regional_words_is_answered(engine: FakeChatEngine) -> None:
-    answer = _ask(
+    answer = ask(
         engine,
         "le mandaron una ortesis pa el pie a mi papa por el POEMS, va dentro del zapato. la va a "
         "tener q usar pa siempre?",
