@@ -353,7 +353,7 @@ def test_colloquial_family_and_clinician_messages_are_answered(
 
 def test_a_bevacizumab_answer_says_it_does_not_act_on_the_clone(engine: FakeChatEngine) -> None:
     answer = ask(engine, "If VEGF drives POEMS, why not just give bevacizumab?")
-    assert re.search(r"not on the plasma-cell clone", answer.text), answer.text
+    assert re.search(r"not directed against the plasma-cell clone", answer.text), answer.text
 
 
 def test_an_orthosis_question_with_regional_words_is_answered(engine: FakeChatEngine) -> None:
