@@ -232,6 +232,9 @@ class Lexicon(BaseModel):
     common: frozenset[str] = Field(
         frozenset(), exclude=True, description="Everyday English and Spanish words (folded)."
     )
+    light: frozenset[str] = Field(
+        frozenset(), exclude=True, description="Inflected light verbs: never what is asked."
+    )
 
     @cached_property
     def speller(self) -> Speller:
@@ -407,12 +410,16 @@ def load_lexicon(knowledge_dir: Path, section_ids: set[str] | None = None) -> Le
         if unknown:
             raise KnowledgeError(f"{path}: unknown section ids {unknown}", "use guideline ids")
     texts = tuple(f.text for f in guideline_files(knowledge_dir))
-    return lex.model_copy(update={"corpus": texts, "common": _common_words(knowledge_dir)})
+    common, light = (
+        _words(knowledge_dir, "common-words.txt"),
+        _words(knowledge_dir, "light-verbs.txt"),
+    )
+    return lex.model_copy(update={"corpus": texts, "common": common, "light": light})
 
 
-def _common_words(knowledge_dir: Path) -> frozenset[str]:
-    """knowledge/lexicon/common-words.txt: one folded word per line, `#` comments."""
-    path = knowledge_dir / "lexicon" / "common-words.txt"
+def _words(knowledge_dir: Path, name: str) -> frozenset[str]:
+    """A word list under knowledge/lexicon/: one folded word per line, `#` comments."""
+    path = knowledge_dir / "lexicon" / name
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:

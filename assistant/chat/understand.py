@@ -163,13 +163,18 @@ def _only_topic(lex: Lexicon, toks: Sequence[str], hits: Sequence[Hit]) -> str |
 
 
 def content_unknown(lex: Lexicon, toks: Sequence[str]) -> tuple[list[Hit], list[str]]:
-    """(lexicon spans, content words outside every span: not stopwords, not numbers)."""
+    """(lexicon spans, content words outside every span: not stopwords, not light verbs
+    ("¿le va a volver?", "le salió"), not numbers)."""
     hits = lex.spot(toks)
     covered = {i for h in hits for i in range(h.start, h.end)}
     unknown = [
         t
         for i, t in enumerate(toks)
-        if i not in covered and t not in lex.stopwords and not t.isdigit() and len(t) > 1
+        if i not in covered
+        and t not in lex.stopwords
+        and t not in lex.light
+        and not t.isdigit()
+        and len(t) > 1
     ]
     return hits, unknown
 
