@@ -1,0 +1,124 @@
+"""Round-10 chat behaviours (#12): "can he stay on steroids?" opens with steroids being only
+temporary and with what works instead; light verbs ("¿le va a volver?", "le salió") are never
+the subject a question is refused over; colloquial words found by a Spanish supportive-care
+probe set."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.chat.checks import ask, first_bullets
+from tests.fakes import FakeChatEngine
+
+
+@pytest.mark.parametrize(
+    ("question", "audience", "temporary", "clone"),
+    [
+        (
+            "can my brother stay on steroids for poems? they helped his swelling a lot and hes "
+            "scared of chemo",
+            "patient",
+            r"(?i)temporar",
+            r"plasma-cell clone",
+        ),
+        (
+            "Una vez confirmado el POEMS, ¿mantenéis las IgIV y los corticoides que llevaba "
+            "como PDIC o los retiráis?",
+            "clinician",
+            r"(?i)temporal",
+            r"clon de células plasmáticas",
+        ),
+    ],
+)
+def test_staying_on_steroids_opens_with_temporary_and_the_clone(
+    engine: FakeChatEngine, question: str, audience: str, temporary: str, clone: str
+) -> None:
+    answer = ask(engine, question, audience)
+    head = first_bullets(answer, 2)
+    assert re.search(temporary, head), answer.text
+    assert re.search(clone, head), answer.text
+
+
+def test_a_steroid_bridge_question_still_opens_with_the_bridge_leads(
+    engine: FakeChatEngine,
+) -> None:
+    answer = ask(engine, "Can I keep him on dexamethasone while we wait for the transplant?")
+    assert re.search(r"0\.17", first_bullets(answer, 3)), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "audience"),
+    [
+        (
+            "El VEGF de mi mama salio normal en el control. Eso quiere decir q ya no le va a "
+            "volver?",
+            "patient",
+        ),
+        (
+            "le recetaron furosemida a mi papá para la hinchazon de los pies. eso cura o solo es "
+            "para aguantar mientras hace efecto lo otro?",
+            "patient",
+        ),
+        (
+            "le hicieron un ecocardiograma a mi hermano y en el informe dice hipertension "
+            "pulmonar. eso viene del poems o es otra enfermedad aparte q le salio?",
+            "patient",
+        ),
+        (
+            "mi viejo arrastra los pies y se tropieza con todo, el fisiatra le dijo de usar una "
+            "ferula antiequino. la va a tener q usar siempre o despues se la saca?",
+            "patient",
+        ),
+        (
+            "A mi mamá le salio el tiroides bajo en los analisis. Eso es parte del poems? le van "
+            "a dar pastilla?",
+            "patient",
+        ),
+        (
+            "mi mamá toma lenalidomida x el poems y esta noche tiene 38.5 de fiebre. esperamos "
+            "a mañana o la llevamos?",
+            "patient",
+        ),
+        (
+            "my mom had her transplant 5 yrs ago and has been fine since. the doctor still wants "
+            "scans and blood tests. isn't that overkill?",
+            "patient",
+        ),
+        (
+            "mi papa tiene los dedos como palillo de tambor, ensanchados en la punta. eso es malo "
+            "en el poems?",
+            "patient",
+        ),
+    ],
+)
+def test_light_verbs_and_colloquial_words_do_not_refuse(
+    engine: FakeChatEngine, question: str, audience: str
+) -> None:
+    answer = ask(engine, question, audience)
+    assert not answer.refused, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "me encontraron una gammapatia monoclonal de significado incierto en un analisis de "
+        "rutina, me tengo q preocupar?",
+        "Mi papá tiene POEMS. ¿Puede salir a correr maratones?",
+        "my dad has POEMS. can he keep going to the gym and lifting weights?",
+    ],
+)
+def test_light_verbs_do_not_let_other_subjects_through(
+    engine: FakeChatEngine, question: str
+) -> None:
+    assert ask(engine, question, "patient").refused
+
+
+def test_the_light_verb_list_holds_inflections_but_no_content_words(
+    engine: FakeChatEngine,
+) -> None:
+    light = engine.lexicon().light
+    assert {"salio", "volver", "vuelva", "aguantar", "saca", "llevamos", "kept"} <= light
+    # words that carry a question's subject stay out: life, hard skin, works, worry, need
+    assert not {"vida", "dura", "funciona", "preocupar", "necesita", "trata", "mejora"} & light
