@@ -136,6 +136,12 @@ class LabelledRow(Row):
     agents: tuple[str, ...] = ()
 
 
+class PlateletRow(Row):
+    """A platelet count above `above_10e9_l` meets an unknown thrombocytosis criterion."""
+
+    above_10e9_l: float = Field(gt=0)
+
+
 class DiagnosisBook(BaseModel):
     """diagnosis.toml."""
 
@@ -147,6 +153,7 @@ class DiagnosisBook(BaseModel):
     criteria: tuple[CriterionRow, ...] = Field(alias="criterion")
     endocrine_not_counting: tuple[str, ...]
     endocrine_rule: TextRow
+    platelet_rule: PlateletRow
     flags: tuple[TextRow, ...] = Field(alias="flag")
     japanese: Row
     japanese_minor: tuple[str, ...]

@@ -47,6 +47,17 @@ def _endocrine_status(case: PatientCase, book: DiagnosisBook) -> Result:
     return _finding_status(case, "endocrinopathy", book)
 
 
+def _counted(case: PatientCase, book: DiagnosisBook) -> Result | None:
+    """Thrombocytosis not entered, but a platelet count above the usual upper limit is."""
+    n = case.platelets_10e9_l
+    if case.thrombocytosis_or_polycythemia != "unknown" or n is None:
+        return None
+    if n <= book.platelet_rule.above_10e9_l:
+        return None
+    ev = book.evidence["platelets_high"]
+    return "met", Localized(en=ev.en.format(count=f"{n:g}"), es=ev.es.format(count=f"{n:g}"))
+
+
 def _criterion(
     row: CriterionRow, case: PatientCase, book: DiagnosisBook, vegf: VegfBook
 ) -> CriterionResult:
@@ -62,6 +73,9 @@ def _criterion(
         status, evidence = _endocrine_status(case, book)
         if evidence == book.evidence.get("endocrine_only_dm_thyroid"):
             rule_id, citations = book.endocrine_rule.id, book.endocrine_rule.citations
+    elif row.code == "thrombocytosis_or_polycythemia" and (counted := _counted(case, book)):
+        status, evidence = counted
+        rule_id, citations = book.platelet_rule.id, book.platelet_rule.citations
     else:
         status, evidence = _finding_status(case, row.code, book)
     return CriterionResult(
