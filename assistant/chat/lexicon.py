@@ -235,6 +235,9 @@ class Lexicon(BaseModel):
     light: frozenset[str] = Field(
         frozenset(), exclude=True, description="Inflected light verbs: never what is asked."
     )
+    cue_words: tuple[str, ...] = Field(
+        (), exclude=True, description="Extraction cue words (cues.toml): never repaired."
+    )
 
     @cached_property
     def speller(self) -> Speller:
@@ -245,6 +248,7 @@ class Lexicon(BaseModel):
         for cue in (sc.other, sc.treat, sc.compare, sc.manage, sc.ruled_out, sc.lifted_by_name):
             terms += cue
         terms += [w for k, v in self.scope.expand.items() for w in (k, v)]
+        terms += self.cue_words  # "presumed" is doubt, not a typo of "resumed"
         return Speller.build(self.corpus, terms, self.common)
 
     @cached_property
@@ -410,20 +414,35 @@ def load_lexicon(knowledge_dir: Path, section_ids: set[str] | None = None) -> Le
         if unknown:
             raise KnowledgeError(f"{path}: unknown section ids {unknown}", "use guideline ids")
     texts = tuple(f.text for f in guideline_files(knowledge_dir))
-    common, light = (
-        _words(knowledge_dir, "common-words.txt"),
-        _words(knowledge_dir, "light-verbs.txt"),
-    )
-    return lex.model_copy(update={"corpus": texts, "common": common, "light": light})
+    common = _words(knowledge_dir, "common-words.txt")
+    light = _words(knowledge_dir, "light-verbs.txt")
+    cues = tuple(_strings(tomllib.loads(_read(knowledge_dir / "lexicon" / "cues.toml"))))
+    update = {"corpus": texts, "common": common, "light": light, "cue_words": cues}
+    return lex.model_copy(update=update)
 
 
-def _words(knowledge_dir: Path, name: str) -> frozenset[str]:
-    """A word list under knowledge/lexicon/: one folded word per line, `#` comments."""
-    path = knowledge_dir / "lexicon" / name
+def _strings(node: object) -> list[str]:
+    """Every string in a parsed TOML tree (the cue terms of cues.toml)."""
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, dict):
+        return [s for v in node.values() for s in _strings(v)]
+    if isinstance(node, list):
+        return [s for v in node for s in _strings(v)]
+    return []
+
+
+def _read(path: Path) -> str:
+    """A knowledge file's text, or a KnowledgeError that says how to fix it."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        return path.read_text(encoding="utf-8")
     except OSError as exc:
         raise KnowledgeError(
             f"{path} cannot be read: {exc}", "restore it from the repository"
         ) from exc
+
+
+def _words(knowledge_dir: Path, name: str) -> frozenset[str]:
+    """A word list under knowledge/lexicon/: one folded word per line, `#` comments."""
+    lines = _read(knowledge_dir / "lexicon" / name).splitlines()
     return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
