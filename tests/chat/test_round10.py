@@ -122,3 +122,64 @@ def test_the_light_verb_list_holds_inflections_but_no_content_words(
     assert {"salio", "volver", "vuelva", "aguantar", "saca", "llevamos", "kept"} <= light
     # words that carry a question's subject stay out: life, hard skin, works, worry, need
     assert not {"vida", "dura", "funciona", "preocupar", "necesita", "trata", "mejora"} & light
+
+
+def test_a_doubt_cue_is_never_repaired_into_a_guideline_word(engine: FakeChatEngine) -> None:
+    text = "Pt was on it for presumed CIDP and neuro wants to continue."
+    assert engine.lexicon().speller.repair(text) == (text, ())
+    answer = ask(engine, f"Is plasmapheresis of any use in POEMS? {text}")
+    assert "Polyneuropathy" not in answer.text.split("###")[0], answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("Dose adjustment of lenalidomide for CrCl 40?", r"10 mg once daily from 30"),
+        ("CrCl 48 by Cockcroft-Gault, POEMS, plan lenalidomide 25 mg d1-21. Adjust?", r"10 mg"),
+        (
+            "ANC 0.4 on day 8 of cycle 3 len-dex for POEMS, plts ok. hold? restart at what dose?",
+            r"one dose level lower",
+        ),
+        (
+            "PMN 0,8 y plaq 140 mil a dia 15 del ciclo 2 de Rd (POEMS). suspendo o sigo? y si "
+            "suspendo, con q dosis reinicio?",
+            r"un nivel de dosis por debajo",
+        ),
+    ],
+)
+def test_lenalidomide_renal_and_count_questions_open_with_the_label_rule(
+    engine: FakeChatEngine, question: str, lead: str
+) -> None:
+    answer = ask(engine, question)
+    assert re.search(lead, first_bullets(answer, 1)), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "audience"),
+    [
+        (
+            "al papa le bajaron las defensas con la lenalidomida y hoy tiene 38.5 de fiebre. "
+            "esperamos o vamos a la guardia?",
+            "patient",
+        ),
+        (
+            "I only have one bone spot and they say radiation is all I need. is that true or "
+            "will I need chemo too?",
+            "patient",
+        ),
+        (
+            "mi mamá tiene poems y le van a dar lenalidomida, pero tiene los riñones un poco mal "
+            "(la creatinina alta). le tienen q bajar la dosis?",
+            "patient",
+        ),
+        (
+            "Antes del trasplante dicen q le van a sacar celulas madre de la sangre a mi papa, y "
+            "q tiene q ser pronto xq esta tomando lenalidomida. ¿Por qué tanto apuro?",
+            "patient",
+        ),
+    ],
+)
+def test_clinical_chat_words_do_not_refuse(
+    engine: FakeChatEngine, question: str, audience: str
+) -> None:
+    assert not ask(engine, question, audience).refused
