@@ -183,3 +183,61 @@ def test_clinical_chat_words_do_not_refuse(
     engine: FakeChatEngine, question: str, audience: str
 ) -> None:
     assert not ask(engine, question, audience).refused
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        (
+            "POEMS pt: low T, TSH 9, AM cortisol low. treat all three? start hydrocortisone "
+            "straight away?",
+            r"(?i)replace deficient hormones",
+        ),
+        (
+            "En POEMS, ¿cómo estudiáis el eje suprarrenal? ¿Damos hidrocortisona empírica a "
+            "todos los que tienen endocrinopatía o hay que demostrar la insuficiencia primero?",
+            r"(?i)reponer las hormonas",
+        ),
+    ],
+)
+def test_hormone_treatment_questions_open_with_replacement(
+    engine: FakeChatEngine, question: str, lead: str
+) -> None:
+    assert re.search(lead, first_bullets(ask(engine, question), 1))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Me van a dar 25 sesiones, en el papel dice 4500 cGy. Es mucho? es lo normal para esto?",
+        "el doctor dijo q ademas de la radio le va a dar unas pastillas, lenalidomida. las dos "
+        "cosas juntas se puede??",
+        "He had a stroke a few months before they figured out it was POEMS. Is that connected "
+        "or just bad luck?",
+        "la radio cura o solo frena?",
+        "why do they keep looking in his eyes",
+        "xq le crece tanto el pelo en las piernas y la espalda",
+    ],
+)
+def test_short_family_questions_are_answered(engine: FakeChatEngine, question: str) -> None:
+    assert not ask(engine, question, "patient").refused
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "q puede comer mi viejo durante la radioterapia? algo q le haga bien para las defensas",
+        "Puedo manejar yo solo a las sesiones de radio o es mejor q me lleve alguien?",
+        "no puedo dormir de los nervios antes de cada sesion de radio, q pastilla puedo tomar?",
+        "can he get his flu shot while on lenalidomide",
+        "can you recommend some short poems to read to my dad in hospital",
+        "el seguro nos cubre el trasplante? como se hace el tramite",
+        "Pac con POEMS en remision y ademas Ca de prostata localizado de riesgo intermedio. Para "
+        "la prostata, 60 Gy en 20 fx o 78 Gy convencional?",
+        "Plasma exchange protocol for TTP, how many sessions and what replacement fluid?",
+    ],
+)
+def test_other_subjects_beside_poems_words_are_declined(
+    engine: FakeChatEngine, question: str
+) -> None:
+    assert ask(engine, question, "patient").refused
