@@ -320,9 +320,32 @@ class Context:
     has_case: bool = False
 
 
+_KIN = (
+    r"mam[aá]|madre|pap[aá]|padre|esposo|esposa|marido|mujer|hermano|hermana|hijo|hija|t[ií]o|"
+    r"t[ií]a|abuelo|abuela|suegro|suegra|novio|novia|pareja|mom|mum|mother|dad|father|husband|"
+    r"wife|brother|sister|son|daughter|aunt|uncle|grandma|grandpa|partner"
+)
+_NAMED = re.compile(
+    rf"\b((?:mi|my)\s+(?:{_KIN})|soy|me llamo|my name is)\s+([A-ZÁÉÍÓÚÑ][a-záéíóúñ]{{2,}})\b"
+)
+
+
+def without_names(message: str, lex: Lexicon) -> str:
+    """'mi mamá Ximena', 'soy Daniela', 'my husband Tom': a person's name says nothing about
+    what is asked, so it is dropped before spelling repair and scope (a name the guideline or
+    the lexicon knows, such as 'Castleman', stays)."""
+
+    def drop(m: re.Match[str]) -> str:
+        name = words(m.group(2))
+        known = name and (name[0] in lex.speller.corpus or lex.spot(name))
+        return m.group(0) if known else m.group(1)
+
+    return _NAMED.sub(drop, message)
+
+
 def understand(message: str, lex: Lexicon, ctx: Context) -> Understanding:
     """Everything the engine needs to know about a message before searching."""
-    message, repairs = lex.speller.repair(strip_markup(message))
+    message, repairs = lex.speller.repair(without_names(strip_markup(message), lex))
     lang = ctx.forced_lang or detect_language(message, default=ctx.last_lang)
     previous_topics, in_conversation, has_case = (
         ctx.previous_topics,
