@@ -241,3 +241,43 @@ def test_other_subjects_beside_poems_words_are_declined(
     engine: FakeChatEngine, question: str
 ) -> None:
     assert ask(engine, question, "patient").refused
+
+
+def test_a_named_relative_is_not_an_unknown_word(engine: FakeChatEngine) -> None:
+    from assistant.chat.understand import without_names
+
+    lex = engine.lexicon()
+    assert without_names("le escribo por mi mamá Ximena. Tiene", lex) == (
+        "le escribo por mi mamá. Tiene"
+    )
+    assert without_names("soy Daniela, tengo 45", lex) == "soy, tengo 45"
+    assert without_names("my husband Tom has POEMS", lex) == "my husband has POEMS"
+    # a word the guideline knows is never taken for a name
+    assert without_names("mi papá Castleman", lex) == "mi papá Castleman"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "hola doctora soy Daniela tengo 45 años y hace un mes me dijeron que tengo sindrome "
+        "POEMS. Tengo dos hijos chiquitos y tengo mucho miedo de no verlos crecer. ¿cuánto se "
+        "vive con esto?",
+        "Hola doctor, mi esposo Patricio terminó el tratamiento en mayo y está mucho mejor, ya "
+        "camina harto. El hematólogo dice que igual tiene que seguir con controles. ¿Hasta "
+        "cuándo?",
+        "hola doc, mi hermana Paola tiene 38 y desde enero no le baja la regla, no esta "
+        "embarazada. A ella le diagnosticaron POEMS en noviembre. ¿puede ser por la enfermedad "
+        "q se le fue la menstruacion?",
+        "My husband (49) has POEMS and they recommend a stem cell transplant. What are the "
+        "chances it works long term?",
+        "hola buenas, mi jefa termino las radiaciones hace 3 semanas y ahorita camina peor q "
+        "antes, se tropieza mas y anda bien triste la pobre. es normal eso o ya valio y no le "
+        "sirvio?",
+        "Se le puso la piel re oscura a mi vieja, como si hubiera estado en la playa todo el "
+        "verano, y ella no sale de la casa. ¿Se le va a quitar con el tratamiento?",
+    ],
+)
+def test_family_messages_with_names_greetings_and_regional_words_are_answered(
+    engine: FakeChatEngine, question: str
+) -> None:
+    assert not ask(engine, question, "patient").refused
