@@ -326,7 +326,7 @@ _KIN = (
     r"wife|brother|sister|son|daughter|aunt|uncle|grandma|grandpa|partner"
 )
 _NAMED = re.compile(
-    rf"\b((?:mi|my)\s+(?:{_KIN})|soy|me llamo|my name is)\s+([A-ZÁÉÍÓÚÑ][a-záéíóúñ]{{2,}})\b"
+    rf"\b((?i:(?:mi|my)\s+(?:{_KIN})|soy|me llamo|my name is))\s+([A-ZÁÉÍÓÚÑ][a-záéíóúñ]{{2,}})\b"
 )
 
 

@@ -252,6 +252,9 @@ def test_a_named_relative_is_not_an_unknown_word(engine: FakeChatEngine) -> None
     )
     assert without_names("soy Daniela, tengo 45", lex) == "soy, tengo 45"
     assert without_names("my husband Tom has POEMS", lex) == "my husband has POEMS"
+    assert without_names("Mi esposo Felipe está", lex) == "Mi esposo está"
+    # the name itself must be capitalised: "mi mamá tiene" keeps its verb
+    assert without_names("mi mamá tiene POEMS", lex) == "mi mamá tiene POEMS"
     # a word the guideline knows is never taken for a name
     assert without_names("mi papá Castleman", lex) == "mi papá Castleman"
 
