@@ -31,3 +31,27 @@ def test_so_many_tests_opens_with_why(
     head = first_bullets(answer, 1)
     assert re.search(reason, head), answer.text
     assert re.search(r"(?i)stag|estadific", head), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "recovery"),
+    [
+        (
+            "What can my dad take for the burning pain in his feet from POEMS? Paracetamol does "
+            "nothing and he can't sleep.",
+            r"recover only as treatment of the disease",
+        ),
+        (
+            "a mi mama le arden y le punzan los pies por el POEMS, no duerme. que medicina le "
+            "pueden dar pal dolor de los nervios",
+            r"solo se recuperan a medida que hace efecto el tratamiento",
+        ),
+    ],
+)
+def test_nerve_pain_answers_how_common_and_that_recovery_follows_treatment(
+    engine: FakeChatEngine, question: str, recovery: str
+) -> None:
+    answer = ask(engine, question, "patient")
+    head = first_bullets(answer, 2)
+    assert "75" in head, answer.text
+    assert re.search(recovery, head), answer.text
