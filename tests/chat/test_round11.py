@@ -55,3 +55,20 @@ def test_nerve_pain_answers_how_common_and_that_recovery_follows_treatment(
     head = first_bullets(answer, 2)
     assert "75" in head, answer.text
     assert re.search(recovery, head), answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "¿Cuándo se evalúa la respuesta después de la radioterapia en el POEMS localizado y qué "
+        "se hace si progresa?",
+        "termino la RT por POEMS, cuanto espero p/ evaluar respuesta? y si progresa q sigue?",
+        "POEMS after RT to a solitary lesion: when do you assess the response, and what if it "
+        "progresses?",
+    ],
+)
+def test_response_after_radiation_opens_with_the_three_to_six_month_rule(
+    engine: FakeChatEngine, question: str
+) -> None:
+    answer = ask(engine, question)
+    assert re.search(r"3 (?:to|y) 6", first_bullets(answer, 1)), answer.text
