@@ -362,6 +362,22 @@ def _strata(lex: Lexicon, text: str) -> list[str]:
     return [name for name in lex.scope.stratum if lex.has(f"stratum:{name}", toks)]
 
 
+def _steer_or_aspect(
+    lex: Lexicon,
+    asked_told: tuple[Sequence[str], Sequence[str]],
+    steer: tuple[Lead, ...],
+    head: str,
+) -> tuple[tuple[Lead, ...], tuple[Lead, ...]]:
+    """The stratum's steer and the aspect named; a steer wins, except that a localized
+    radiation steer keeps its rule first and then answers the aspect ("one lesion, clean
+    marrow: will RT cure him?")."""
+    toks, told = asked_told
+    aspect = _paired_aspect(lex, toks, told)
+    if steer and aspect and head == "radiation":
+        return (*steer[:1], *aspect), aspect
+    return steer, () if steer else aspect
+
+
 def _topic(
     comp: Composer,
     u: Understanding,
@@ -408,14 +424,12 @@ def _topic(
         lead = tuple(compose.for_stratum(lead, named[0]))
     topic_leads_usable = bool(lead) and (comp.audience == "clinician" or head.lead_patient)
     told = words(u.statements) if u.question else []
-    aspect = _paired_aspect(lex, toks, told)
-    if steer and aspect and topics[0] == "radiation":  # localized: the rule, then the aspect
-        steer = (*steer[:1], *aspect)  # ("one lesion, clean marrow: will RT cure him?")
-    elif steer:
-        aspect = ()
-    elif not aspect and not topic_leads_usable:
+    steer, aspect = _steer_or_aspect(lex, (toks, told), steer, topics[0])
+    if not (steer or aspect or topic_leads_usable):
         aspect = _aspect_leads(lex, toks, u.wants_number)
     lead = steer or aspect or lead
+    if aspect and not steer and (plan is None or plan.stratification.status == "undetermined"):
+        first = False  # "ha recaído, ¿otro trasplante?": the aspect, then the plan (no stratum)
     if (
         plan is not None
         and first

@@ -72,3 +72,29 @@ def test_response_after_radiation_opens_with_the_three_to_six_month_rule(
 ) -> None:
     answer = ask(engine, question)
     assert re.search(r"3 (?:to|y) 6", first_bullets(answer, 1)), answer.text
+
+
+def test_a_named_aspect_opens_before_a_plan_whose_stratum_is_open(
+    engine: FakeChatEngine,
+) -> None:
+    """'Relapsed after ASCT: can he have another?' sets the phase (a stated finding), but the
+    plan cannot yet say localized or disseminated: the second-transplant answer comes first,
+    the plan after it."""
+    answer = ask(
+        engine,
+        "A mi marido le hicieron un trasplante de médula por el POEMS hace 5 años y ha "
+        "recaído. ¿Le pueden hacer otro trasplante?",
+        "patient",
+    )
+    assert re.search(r"(?i)segundo TAPH", first_bullets(answer, 1)), answer.text
+    assert answer.text.index("segundo TAPH") < answer.text.index("### Para este paciente")
+
+
+def test_a_known_stratum_still_opens_before_the_aspect(engine: FakeChatEngine) -> None:
+    answer = ask(
+        engine,
+        "58-year-old woman with POEMS: PET-CT shows two sclerotic lesions and nothing else. "
+        "Marrow trephine has 8% lambda-restricted plasma cells. Radiation oncology has offered "
+        "RT to both sites. Is that enough?",
+    )
+    assert re.search(r"Disseminated", first_bullets(answer, 1)), answer.text
