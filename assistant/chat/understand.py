@@ -189,7 +189,7 @@ def decide_scope(lex: Lexicon, message: str, in_conversation: bool, states_case:
         return False
     if treats_another_disease(lex, toks):  # even with a case told: it is another disease's case
         return False
-    if states_case:
+    if states_case or lex.alarm(toks) is not None:  # a danger sign on treatment is answered
         return True
     # a rare word the guideline itself uses ("DLCO", "levotiroxina") is a POEMS word; other
     # guideline words are neutral

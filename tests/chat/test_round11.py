@@ -98,3 +98,20 @@ def test_a_known_stratum_still_opens_before_the_aspect(engine: FakeChatEngine) -
         "RT to both sites. Is that enough?",
     )
     assert re.search(r"Disseminated", first_bullets(answer, 1)), answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Im on week 2 of the lenalidomide and woke up with a temp of 38.6. Can I just take "
+        "tylenol and wait for my appointment on friday?",
+        "mi vieja esta con la lenalidomida y tiene 38 de fiebre, le puedo dar un ibuprofeno y "
+        "esperar al lunes?",
+    ],
+)
+def test_a_danger_sign_on_treatment_is_never_refused(engine: FakeChatEngine, question: str) -> None:
+    """Words nobody knows ('tylenol', 'ibuprofeno', 'friday') do not sink a fever on
+    lenalidomide: the warning opens the answer."""
+    answer = ask(engine, question, "patient")
+    assert not answer.refused, answer.text
+    assert re.search(r"(?i)straight away|de inmediato|enseguida|urgente", first_bullets(answer, 1))
