@@ -90,6 +90,8 @@ EN_VERBS = {
     "know": "knows knew known knowing",
     "let": "lets letting",
     "show": "shows showed shown showing",
+    "believe": "believes believed believing",
+    "wake": "wakes woke woken waking",
 }
 
 

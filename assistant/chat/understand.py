@@ -162,6 +162,9 @@ def _only_topic(lex: Lexicon, toks: Sequence[str], hits: Sequence[Hit]) -> str |
     return labels.pop() if len(labels) == 1 else None
 
 
+_NUMBER = re.compile(r"\d+(?:x)?")
+
+
 def content_unknown(lex: Lexicon, toks: Sequence[str]) -> tuple[list[Hit], list[str]]:
     """(lexicon spans, content words outside every span: not stopwords, not light verbs
     ("¿le va a volver?", "le salió"), not numbers)."""
@@ -173,7 +176,7 @@ def content_unknown(lex: Lexicon, toks: Sequence[str]) -> tuple[list[Hit], list[
         if i not in covered
         and t not in lex.stopwords
         and t not in lex.light
-        and not t.isdigit()
+        and not _NUMBER.fullmatch(t)  # "38", "3x" (ULN)
         and len(t) > 1
     ]
     return hits, unknown
