@@ -141,6 +141,15 @@ ANSWERED = [
     ),
 ]
 
+DECLINED = [
+    (
+        "my mom has myeloma and is on carfilzomib, the nurse mentioned the heart. should we be "
+        "worried?",
+        "patient",
+    ),
+    ("mi tia tiene mieloma y le dan pomalidomida, q efectos secundarios tiene?", "patient"),
+]
+
 
 @pytest.mark.parametrize(("question", "audience"), ANSWERED)
 def test_round11_probe_messages_are_answered(
@@ -148,3 +157,10 @@ def test_round11_probe_messages_are_answered(
 ) -> None:
     answer = ask(engine, question, audience)
     assert not answer.refused, answer.text
+
+
+@pytest.mark.parametrize(("question", "audience"), DECLINED)
+def test_another_diseases_drug_and_its_side_effects_are_declined(
+    engine: FakeChatEngine, question: str, audience: str
+) -> None:
+    assert ask(engine, question, audience).refused
