@@ -128,7 +128,7 @@ def _unusable(q: Quantity, hit: re.Match[str], after: str) -> Reading | None:
     span = re.match(r"\s*(?:-|to|a|y)\s*\d[\d.,]*", after)
     if span or read_number(hit.group("num")) is None:
         rest = after[len(span.group()) :] if span else after
-        shown = _written(q, hit.group("num") + (span.group().strip() if span else ""), rest)
+        shown = _written(q, hit.group("num") + (span.group().rstrip() if span else ""), rest)
         return Reading(q, shown, problem="range" if span else "unreadable")
     if hit.group("neg"):
         return Reading(q, "-" + _written(q, hit.group("num"), after), problem="negative")

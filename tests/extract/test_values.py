@@ -268,6 +268,12 @@ def test_extract_bound_is_kept_and_shown_not_used() -> None:
     assert "200" in ex.notes[0].en and "200" in ex.notes[0].es
 
 
+def test_extract_a_range_is_quoted_as_written() -> None:
+    ex = extract("Her VEGF went from 4,800 to 1,900 and now 900.")
+    assert "vegf" not in ex.updates
+    assert "4,800 to 1,900" in ex.notes[0].en, ex.notes[0].en
+
+
 def test_extract_notes_use_clinical_words_not_field_names() -> None:
     ex = extract("bone marrow biopsy pending. VEGF 900 pg/mL. Hb 9")
     for note in ex.notes:
