@@ -164,3 +164,27 @@ def test_another_diseases_drug_and_its_side_effects_are_declined(
     engine: FakeChatEngine, question: str, audience: str
 ) -> None:
     assert ask(engine, question, audience).refused
+
+
+@pytest.mark.parametrize(
+    ("question", "audience", "meaning"),
+    [
+        (
+            "My wife finished her POEMS treatment. Her VEGF went from 4,800 to 1,900 and now 900. "
+            "What does it mean that it keeps dropping?",
+            "patient",
+            r"sign that treatment is working",
+        ),
+        (
+            "VEGF en descenso tras el TASPE: que indica y cada cuanto se controla despues?",
+            "clinician",
+            r"señal de que el tratamiento funciona",
+        ),
+    ],
+)
+def test_a_falling_vegf_opens_with_what_it_means(
+    engine: FakeChatEngine, question: str, audience: str, meaning: str
+) -> None:
+    answer = ask(engine, question, audience)
+    assert re.search(meaning, first_bullets(answer, 1)), answer.text
+
