@@ -188,3 +188,24 @@ def test_a_falling_vegf_opens_with_what_it_means(
     answer = ask(engine, question, audience)
     assert re.search(meaning, first_bullets(answer, 1)), answer.text
 
+
+@pytest.mark.parametrize(
+    ("question", "temporary"),
+    [
+        (
+            "Finished radiotherapy for POEMS 6 weeks ago. Honestly my legs feel weaker and more "
+            "numb than before. Is that normal?? How long until I start getting better?",
+            r"temporary worsening",
+        ),
+        (
+            "mi viejo termino la radioterapia hace un mes y medio y esta peor de las piernas. "
+            "Cuanto tarda en mejorar? cuando se sabe si la radio funciono?",
+            r"empeoramiento transitorio",
+        ),
+    ],
+)
+def test_worse_after_radiation_is_answered_with_the_temporary_worsening(
+    engine: FakeChatEngine, question: str, temporary: str
+) -> None:
+    answer = ask(engine, question, "patient")
+    assert re.search(temporary, first_bullets(answer, 3)), answer.text
