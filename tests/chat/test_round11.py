@@ -139,6 +139,33 @@ ANSWERED = [
         "como tto o solo es puente?",
         "clinician",
     ),
+    # probe sets of Spanish clinicians' consults and English families' messages
+    (
+        "Tuvimos una TVP asociada al PICC durante el TASPE de un pte con POEMS. Esta descrito "
+        "esto o fue mala suerte?",
+        "clinician",
+    ),
+    (
+        "hi, my husband Dave (58) has that rare nerve and blood syndrome with the high VEGF. the "
+        "PET found only one bone spot in his pelvis and the bone marrow biopsy came back clear. "
+        "is that really enough for just one spot??",
+        "patient",
+    ),
+    (
+        "mum is on revlimid before her transplant for the nerve syndrome with the high VEGF. the "
+        "team said they need to collect her stem cells early. why the rush?",
+        "patient",
+    ),
+    (
+        "we're his kids and want to help. after dad comes home from the stem cell transplant for "
+        "his POEMS what warning signs should we watch for and when do we rush him back?",
+        "patient",
+    ),
+    (
+        "dad has little red cherry like spots on his chest and his nails went white. is that the "
+        "rare nerve and blood condition he has? will they go away",
+        "patient",
+    ),
 ]
 
 DECLINED = [
@@ -148,6 +175,7 @@ DECLINED = [
         "patient",
     ),
     ("mi tia tiene mieloma y le dan pomalidomida, q efectos secundarios tiene?", "patient"),
+    ("Dosis de apixaban en FA no valvular con ClCr 25 y 82 años?", "clinician"),
 ]
 
 
@@ -209,3 +237,14 @@ def test_worse_after_radiation_is_answered_with_the_temporary_worsening(
 ) -> None:
     answer = ask(engine, question, "patient")
     assert re.search(temporary, first_bullets(answer, 3)), answer.text
+
+
+def test_the_real_numbers_after_radiation_are_the_outcomes(engine: FakeChatEngine) -> None:
+    answer = ask(
+        engine,
+        "doc told my sister her chance of it staying away after radiation is 'about 50/50'. she "
+        "has POEMS with one plasmacytoma in the rib. is that right? what are the real numbers",
+        "patient",
+    )
+    head = first_bullets(answer, 1)
+    assert "97" in head and "52" in head, answer.text
