@@ -268,6 +268,19 @@ def test_extract_bound_is_kept_and_shown_not_used() -> None:
     assert "200" in ex.notes[0].en and "200" in ex.notes[0].es
 
 
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("lesión única, MO sin clon", "absent"),
+        ("no clone in the marrow", "absent"),
+        ("MO con clon lambda", "present"),
+        ("clon en MO pendiente", None),
+    ],
+)
+def test_extract_the_clone_in_the_marrow(text: str, state: str | None) -> None:
+    assert extract(text).updates.get("marrow_clonal_plasma_cells") == state
+
+
 def test_extract_a_range_is_quoted_as_written() -> None:
     ex = extract("Her VEGF went from 4,800 to 1,900 and now 900.")
     assert "vegf" not in ex.updates
