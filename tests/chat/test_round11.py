@@ -248,3 +248,28 @@ def test_the_real_numbers_after_radiation_are_the_outcomes(engine: FakeChatEngin
     )
     head = first_bullets(answer, 1)
     assert "97" in head and "52" in head, answer.text
+
+
+def test_banned_drugs_question_is_answered_with_the_caution(engine: FakeChatEngine) -> None:
+    answer = ask(
+        engine,
+        "my husbands hematologist said they wont start with velcade or thalidomide because of "
+        "his nerves. does that mean those drugs are banned for people with POEMS, or do they "
+        "actually work?",
+        "patient",
+    )
+    assert not answer.refused, answer.text
+    assert re.search(r"(?i)thalidomide|bortezomib", first_bullets(answer, 1)), answer.text
+
+
+def test_steroid_monotherapy_as_a_long_term_plan_opens_with_temporary(
+    engine: FakeChatEngine,
+) -> None:
+    answer = ask(
+        engine,
+        "58F with POEMS, lambda-restricted plasma cells in the marrow, on weekly dex 40 mg alone "
+        "for 2 months with less edema. She'd prefer nothing else. Is steroid monotherapy an "
+        "acceptable long-term plan?",
+    )
+    assert re.search(r"(?i)temporar", first_bullets(answer, 1)), answer.text
+
