@@ -273,3 +273,18 @@ def test_steroid_monotherapy_as_a_long_term_plan_opens_with_temporary(
     )
     assert re.search(r"(?i)temporar", first_bullets(answer, 1)), answer.text
 
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Finished 45 Gy to a single sacral lesion 6 weeks ago, marrow negative. The neuropathy is "
+        "no better yet. At what point do we add systemic therapy (Len-dex or ASCT)?",
+        "Terminó la radioterapia hace un mes (lesión única, MO sin clon) y el VEGF sigue alto. "
+        "¿Ya paso a lenalidomida o espero?",
+    ],
+)
+def test_when_to_add_systemic_after_radiation_opens_with_the_rule(
+    engine: FakeChatEngine, question: str
+) -> None:
+    answer = ask(engine, question)
+    assert re.search(r"3 (?:to|y) 6", first_bullets(answer, 1)), answer.text
