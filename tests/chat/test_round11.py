@@ -288,3 +288,31 @@ def test_when_to_add_systemic_after_radiation_opens_with_the_rule(
 ) -> None:
     answer = ask(engine, question)
     assert re.search(r"3 (?:to|y) 6", first_bullets(answer, 1)), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "audience", "not_exclude"),
+    [
+        (
+            "how do they keep track of my dad's VEGF after treatment? and if it stays normal does "
+            "that mean the POEMS can't come back?",
+            "patient",
+            r"normal VEGF does not rule out relapse",
+        ),
+        (
+            "My VEGF test came back normal again. Does that mean the POEMS hasn't come back?",
+            "patient",
+            r"normal VEGF does not rule out relapse",
+        ),
+        (
+            "Me ha vuelto a salir el VEGF normal, ¿quiere decir que el POEMS no ha vuelto?",
+            "patient",
+            r"VEGF normal no descarta la recaída",
+        ),
+    ],
+)
+def test_a_normal_vegf_opens_with_not_ruling_out_relapse(
+    engine: FakeChatEngine, question: str, audience: str, not_exclude: str
+) -> None:
+    answer = ask(engine, question, audience)
+    assert re.search(not_exclude, first_bullets(answer, 1)), answer.text
