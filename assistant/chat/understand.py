@@ -91,7 +91,10 @@ def pick_topics(scores: dict[str, float], limit: int = 2) -> tuple[str, ...]:
     if not ranked:
         return ()
     top = ranked[0][1]
-    return tuple(code for code, s in ranked[:limit] if s >= CLOSE_SHARE * top)
+    close = [code for code, s in ranked if s >= CLOSE_SHARE * top]
+    if close[0] != "next_steps" and len(close) > limit:  # "relapse after ASCT: what now?":
+        close = [c for c in close if c != "next_steps"]  # the subjects, not the generic intent
+    return tuple(close[:limit])
 
 
 def is_question(clause: str) -> bool:
