@@ -201,12 +201,12 @@ def test_another_diseases_drug_and_its_side_effects_are_declined(
             "My wife finished her POEMS treatment. Her VEGF went from 4,800 to 1,900 and now 900. "
             "What does it mean that it keeps dropping?",
             "patient",
-            r"sign that treatment is working",
+            r"sign of response",
         ),
         (
             "VEGF en descenso tras el TASPE: que indica y cada cuanto se controla despues?",
             "clinician",
-            r"señal de que el tratamiento funciona",
+            r"señal de respuesta",
         ),
     ],
 )
