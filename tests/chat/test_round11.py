@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from assistant.chat.understand import pick_topics
 from tests.chat.checks import ask, first_bullets
 from tests.fakes import FakeChatEngine
 
@@ -316,3 +317,17 @@ def test_a_normal_vegf_opens_with_not_ruling_out_relapse(
 ) -> None:
     answer = ask(engine, question, audience)
     assert re.search(not_exclude, first_bullets(answer, 1)), answer.text
+
+
+@pytest.mark.parametrize(
+    ("scores", "expected"),
+    [
+        ({"relapse": 1.0, "next_steps": 0.6, "transplant": 0.55}, ("relapse", "transplant")),
+        ({"next_steps": 1.0, "relapse": 0.6, "transplant": 0.55}, ("next_steps", "relapse")),
+        ({"relapse": 1.0, "next_steps": 0.6}, ("relapse", "next_steps")),
+    ],
+)
+def test_the_second_topic_slot_goes_to_a_subject_before_what_now(
+    scores: dict[str, float], expected: tuple[str, ...]
+) -> None:
+    assert pick_topics(scores) == expected
