@@ -24,7 +24,7 @@ ES_REGULAR = (
     "llegar tocar andar terminar acabar tardar estar mirar buscar "
     "parar retirar colocar agarrar aparecer parecer creer deber meter correr "
     "servir salir seguir volver poner hacer tener venir decir saber poder querer "
-    "pensar empezar comenzar encontrar"
+    "pensar empezar comenzar encontrar arrancar"
 ).split()
 
 ES_IRREGULAR = {
@@ -41,6 +41,7 @@ ES_IRREGULAR = {
     "empezar": "empieza empiezan empiece empiecen empece",
     "comenzar": "comienza comienzan comience comiencen comence",
     "encontrar": "encuentra encuentran encuentro encuentre encuentren",
+    "arrancar": "arranque arranquen arranque",
     "seguir": "sigue siguen sigo siga sigan siguio siguieron siguiendo",
     "servir": "sirve sirven sirva sirvan sirvio sirvieron sirviendo",
     "salir": "sale salen salgo salga salgan saldra saldran",
@@ -92,6 +93,8 @@ EN_VERBS = {
     "show": "shows showed shown showing",
     "believe": "believes believed believing",
     "wake": "wakes woke woken waking",
+    "try": "tries tried trying",
+    "run": "runs ran running",
 }
 
 

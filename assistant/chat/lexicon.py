@@ -151,6 +151,12 @@ class Scope(BaseModel):
     story: frozenset[str] = Field(
         frozenset(), description="Everyday words of a story, neutral beside POEMS's name."
     )
+    lay_nerve: tuple[str, ...] = Field(
+        (), description="Lay words for the neuropathy ('los nervios'), half of a lay name."
+    )
+    lay_clone: tuple[str, ...] = Field(
+        (), description="Lay words for the clone ('plasma cell', 'la proteína'): the other half."
+    )
     manage: tuple[str, ...] = Field(
         (),
         description="Words asking how to follow, keep up, stage or define a condition "
@@ -318,6 +324,7 @@ class Lexicon(BaseModel):
         lists["number"] = sc.number
         lists["disseminating"] = sc.disseminating
         lists["uncovered"] = sc.uncovered
+        lists |= {"lay_nerve": sc.lay_nerve, "lay_clone": sc.lay_clone}
         lists |= {f"answer_in:{lang}": terms for lang, terms in sc.answer_in.items()}
         lists |= {f"stratum:{name}": terms for name, terms in sc.stratum.items()}
         lists |= {f"lead:{t.code}": t.lead_when for t in self.topics}

@@ -197,10 +197,13 @@ def decide_scope(lex: Lexicon, message: str, in_conversation: bool, states_case:
         return False
     if states_case or lex.alarm(toks) is not None:  # a danger sign on treatment is answered
         return True
+    if lay_named(lex, toks):  # "lo de los nervios con la proteína": about POEMS; the gate
+        return True  # still declines a question the passages do not cover
     # a rare word the guideline itself uses ("DLCO", "levotiroxina") is a POEMS word; other
     # guideline words are neutral
     technical = [w for w in unknown if w in lex.speller.corpus and not lex.everyday(w)]
-    unknown = _story_known(lex, unknown, in_conversation or names_poems(lex, toks))
+    about = in_conversation or names_poems(lex, toks) or lay_named(lex, toks)
+    unknown = _story_known(lex, unknown, about)
     # words the lexicon expands ("bloquee", "adiro") are known, as in the cannot-answer gate
     unknown = [w for w in unknown if w not in lex.speller.corpus and w not in lex.scope.expand]
     known = sum(1 for ls in labels if ls - {GENERIC}) + len(technical)
@@ -235,6 +238,16 @@ def _story_known(lex: Lexicon, unknown: list[str], about_poems: bool) -> list[st
 
 
 RULED_OUT_WINDOW = 6  # words between "POEMS" and "ruled out" / "se descartó"
+
+
+LAY_WINDOW = 10  # words between the two halves of a lay name
+
+
+def lay_named(lex: Lexicon, toks: Sequence[str]) -> bool:
+    """POEMS named in lay words: a nerve word and a clone word within a few words of each
+    other ("the nerve + plasma cell one", "la enfermedad de la sangre y los nervios")."""
+    nerve, clone = lex.where("lay_nerve", toks), lex.where("lay_clone", toks)
+    return any(abs(a - b) <= LAY_WINDOW for a in nerve for b in clone)
 
 
 def names_poems(lex: Lexicon, toks: Sequence[str]) -> bool:
@@ -369,7 +382,8 @@ def understand(message: str, lex: Lexicon, ctx: Context) -> Understanding:
     scope = decide_scope(lex, message, in_conversation or has_case, not ex.empty)
     q_toks = words(question)
     q_hits, unknown = content_unknown(lex, q_toks)
-    told = in_conversation or has_case or names_poems(lex, words(message))
+    m_toks = words(message)
+    told = in_conversation or has_case or names_poems(lex, m_toks) or lay_named(lex, m_toks)
     unknown = _story_known(lex, unknown, told)
     unknown += [q_toks[i] for h in q_hits if SUBJECT in h.labels for i in range(h.start, h.end)]
     return Understanding(
