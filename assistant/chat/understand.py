@@ -191,11 +191,13 @@ def decide_scope(lex: Lexicon, message: str, in_conversation: bool, states_case:
     hits, unknown = content_unknown(lex, toks)
     labels = [set(h.labels) for h in hits]
     foreign = [toks[h.start : h.end] for h in hits if FOREIGN in h.labels]
-    if foreign and not _lifted(lex, toks, foreign):
-        return False
     if treats_another_disease(lex, toks):  # even with a case told: it is another disease's case
         return False
-    if states_case or lex.alarm(toks) is not None:  # a danger sign on treatment is answered
+    if lex.alarm(toks) is not None:  # a danger sign on treatment is answered, whatever else
+        return True  # the message names ("38.5 after melphalan; paracetamol and wait?")
+    if foreign and not _lifted(lex, toks, foreign):
+        return False
+    if states_case:
         return True
     if lay_named(lex, toks):  # "lo de los nervios con la proteína": about POEMS; the gate
         return True  # still declines a question the passages do not cover

@@ -108,6 +108,9 @@ def test_a_known_stratum_still_opens_before_the_aspect(engine: FakeChatEngine) -
         "tylenol and wait for my appointment on friday?",
         "mi vieja esta con la lenalidomida y tiene 38 de fiebre, le puedo dar un ibuprofeno y "
         "esperar al lunes?",
+        "Dra perdon q te escriba un domingo. Mi vieja esta con 38.5 de fiebre, temblando. Hace 10 "
+        "dias le dieron el melfalan del trasplante. Mi hermano dice q le demos paracetamol y "
+        "esperemos, ¿esperamos?",
     ],
 )
 def test_a_danger_sign_on_treatment_is_never_refused(engine: FakeChatEngine, question: str) -> None:
@@ -138,6 +141,53 @@ ANSWERED = [
     (
         "Mientras se organiza el TAPH le pusimos pulsos de dexa sola y mejoró el edema. ¿Vale "
         "como tto o solo es puente?",
+        "clinician",
+    ),
+    # dev families told in lay words, without the name POEMS (r11b/r11c/r11d)
+    (
+        "Doctor buenas noches, le escribe Yuleisy la hija de don Efrain. A mi papa le sacaron 3 "
+        "litros de la barriga otra vez el jueves, tiene las piernas como tubos y agua en los "
+        "pulmones tambien. El internista dice q es del higado, pero el hematologo dice q es de "
+        "la misma enfermedad de la sangre y los nervios. ¿Ese liquido es por la enfermedad?",
+        "patient",
+    ),
+    (
+        "Buenas noches doctor, soy Marisol. Mi papá se cayó otra vez en el baño, xq los pies se "
+        "le doblan y no los siente, y en la noche no duerme del ardor en las piernas. Los "
+        "medicos dicen q es de la enfermedad de los nervios con la proteina en la sangre. ¿Qué "
+        "podemos hacer para q no se siga cayendo?",
+        "patient",
+    ),
+    (
+        "Hello doctor, I'm Sofia, my mom is 52. Since her illness started (the nerve + plasma "
+        "cell one) her skin went dark and she has little red bumps like cherries on her chest. "
+        "Will her skin go back to normal? And the red bumps too?",
+        "patient",
+    ),
+    (
+        "hello, my mom Carmen (58) was just diagnosed last week after almost a year of them "
+        "telling her it was CIDP. Its a plasma cell thing that wrecked her nerves. When is the "
+        "risk of clots highest with this disease, and should she already be on something?",
+        "patient",
+    ),
+    (
+        "Hi, I'm writing for my daughter Valeria, she's 27 and was just diagnosed with a rare "
+        "plasma-cell disease that damaged her nerves. Can she get pregnant while she's on the "
+        "lenalidomide? And is there any way to protect her chance to have kids later?",
+        "patient",
+    ),
+    (
+        "The hematologist mentioned daratumumab for my wife, her POEMS came back after "
+        "lenalidomide. Is that drug actually proven for POEMS or is it kind of a try?",
+        "patient",
+    ),
+    (
+        "disseminated POEMS, 76yo, not fit for ASCT (HF, COPD), diffuse lesions. 1st line?",
+        "clinician",
+    ),
+    (
+        "IgA lambda, 1 sclerotic iliac lesion on CT, plt 520k, neuropathy ++. no marrow yet, "
+        "VEGF not done. whats left to order & why does the BM matter here?",
         "clinician",
     ),
     # probe sets of Spanish clinicians' consults and English families' messages
@@ -177,6 +227,13 @@ DECLINED = [
     ),
     ("mi tia tiene mieloma y le dan pomalidomida, q efectos secundarios tiene?", "patient"),
     ("Dosis de apixaban en FA no valvular con ClCr 25 y 82 años?", "clinician"),
+    # a lay name makes a story about POEMS, never a request the guideline does not cover
+    ("write me a short poem about my dad's nerve and blood disease", "patient"),
+    (
+        "mi tia tiene mieloma, una enfermedad de la sangre, y neuropatia por el bortezomib: q "
+        "dosis de pregabalina?",
+        "patient",
+    ),
 ]
 
 
