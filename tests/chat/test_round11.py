@@ -388,3 +388,38 @@ def test_the_second_topic_slot_goes_to_a_subject_before_what_now(
     scores: dict[str, float], expected: tuple[str, ...]
 ) -> None:
     assert pick_topics(scores) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "audience", "lead"),
+    [
+        (
+            "How often do POEMS patients have PH, and is it permanent once diagnosed?",
+            "clinician",
+            r"27%",
+        ),
+        (
+            "Why is my mom getting radiation for her POEMS instead of chemotherapy? Isn't chemo "
+            "stronger?",
+            "patient",
+            r"first-line treatment for a dominant plasmacytoma",
+        ),
+        (
+            "my husband finished his treatment for poems last year. how will the doctors know if "
+            "it comes back?? is the blood test enough or could they miss it",
+            "patient",
+            r"Suspect relapse when VEGF rises",
+        ),
+        (
+            "A mi madre le han dado por terminado el tratamiento del síndrome POEMS. ¿Cómo se sabe "
+            "si la enfermedad vuelve? ¿Basta con los análisis de sangre o se les puede escapar?",
+            "patient",
+            r"sospechar una recaída",
+        ),
+    ],
+)
+def test_new_dev_family_questions_open_with_their_answer(
+    engine: FakeChatEngine, question: str, audience: str, lead: str
+) -> None:
+    answer = ask(engine, question, audience)
+    assert re.search(lead, first_bullets(answer, 1)), answer.text
