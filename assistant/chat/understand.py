@@ -193,14 +193,15 @@ def decide_scope(lex: Lexicon, message: str, in_conversation: bool, states_case:
     foreign = [toks[h.start : h.end] for h in hits if FOREIGN in h.labels]
     if treats_another_disease(lex, toks):  # even with a case told: it is another disease's case
         return False
-    if lex.alarm(toks) is not None:  # a danger sign on treatment is answered, whatever else
-        return True  # the message names ("38.5 after melphalan; paracetamol and wait?")
-    if foreign and not _lifted(lex, toks, foreign):
+    # a danger sign on treatment is answered whatever else the message names ("38.5 after
+    # melphalan; paracetamol and wait?")
+    alarm = lex.alarm(toks) is not None
+    if foreign and not alarm and not _lifted(lex, toks, foreign):
         return False
-    if states_case:
+    # a case told, or POEMS named in lay words ("lo de los nervios con la proteína"): about
+    # POEMS; the cannot-answer gate still declines a question the passages do not cover
+    if alarm or states_case or lay_named(lex, toks):
         return True
-    if lay_named(lex, toks):  # "lo de los nervios con la proteína": about POEMS; the gate
-        return True  # still declines a question the passages do not cover
     # a rare word the guideline itself uses ("DLCO", "levotiroxina") is a POEMS word; other
     # guideline words are neutral
     technical = [w for w in unknown if w in lex.speller.corpus and not lex.everyday(w)]
