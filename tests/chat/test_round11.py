@@ -423,3 +423,39 @@ def test_new_dev_family_questions_open_with_their_answer(
 ) -> None:
     answer = ask(engine, question, audience)
     assert re.search(lead, first_bullets(answer, 1)), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "audience", "lead"),
+    [
+        (
+            "mi papá terminó la radio en marzo y ahora el VEGF le subió de 150 a 420... ¿es que "
+            "volvió?",
+            "patient",
+            r"sospechar una recaída si el VEGF sube en determinaciones repetidas",
+        ),
+        (
+            "My son is in remission from POEMS after his transplant. Does he have to keep seeing "
+            "the hematologist forever? How often?",
+            "patient",
+            r"never ends",
+        ),
+        (
+            "Mi papá terminó la radio en marzo por el POEMS, tenía una sola lesión. ¿Qué viene "
+            "después? ¿Cuándo se sabe si funcionó?",
+            "patient",
+            r"entre 3 y 6 meses",
+        ),
+        (
+            "My dad just finished radiation for POEMS. What happens now? Will he need chemo "
+            "afterwards anyway?",
+            "patient",
+            r"3 to 6 months",
+        ),
+    ],
+)
+def test_after_treatment_questions_open_with_their_answer(
+    engine: FakeChatEngine, question: str, audience: str, lead: str
+) -> None:
+    answer = ask(engine, question, audience)
+    assert re.search(lead, first_bullets(answer, 1)), answer.text
