@@ -253,29 +253,6 @@ def test_another_diseases_drug_and_its_side_effects_are_declined(
 
 
 @pytest.mark.parametrize(
-    ("question", "audience", "meaning"),
-    [
-        (
-            "My wife finished her POEMS treatment. Her VEGF went from 4,800 to 1,900 and now 900. "
-            "What does it mean that it keeps dropping?",
-            "patient",
-            r"sign of response",
-        ),
-        (
-            "VEGF en descenso tras el TASPE: que indica y cada cuanto se controla despues?",
-            "clinician",
-            r"señal de respuesta",
-        ),
-    ],
-)
-def test_a_falling_vegf_opens_with_what_it_means(
-    engine: FakeChatEngine, question: str, audience: str, meaning: str
-) -> None:
-    answer = ask(engine, question, audience)
-    assert re.search(meaning, first_bullets(answer, 1)), answer.text
-
-
-@pytest.mark.parametrize(
     ("question", "temporary"),
     [
         (
@@ -349,34 +326,6 @@ def test_when_to_add_systemic_after_radiation_opens_with_the_rule(
 
 
 @pytest.mark.parametrize(
-    ("question", "audience", "not_exclude"),
-    [
-        (
-            "how do they keep track of my dad's VEGF after treatment? and if it stays normal does "
-            "that mean the POEMS can't come back?",
-            "patient",
-            r"normal VEGF does not rule out relapse",
-        ),
-        (
-            "My VEGF test came back normal again. Does that mean the POEMS hasn't come back?",
-            "patient",
-            r"normal VEGF does not rule out relapse",
-        ),
-        (
-            "Me ha vuelto a salir el VEGF normal, ¿quiere decir que el POEMS no ha vuelto?",
-            "patient",
-            r"VEGF normal no descarta la recaída",
-        ),
-    ],
-)
-def test_a_normal_vegf_opens_with_not_ruling_out_relapse(
-    engine: FakeChatEngine, question: str, audience: str, not_exclude: str
-) -> None:
-    answer = ask(engine, question, audience)
-    assert re.search(not_exclude, first_bullets(answer, 1)), answer.text
-
-
-@pytest.mark.parametrize(
     ("scores", "expected"),
     [
         ({"relapse": 1.0, "next_steps": 0.6, "transplant": 0.55}, ("relapse", "transplant")),
@@ -390,71 +339,87 @@ def test_the_second_topic_slot_goes_to_a_subject_before_what_now(
     assert pick_topics(scores) == expected
 
 
-@pytest.mark.parametrize(
-    ("question", "audience", "lead"),
-    [
-        (
-            "How often do POEMS patients have PH, and is it permanent once diagnosed?",
-            "clinician",
-            r"27%",
-        ),
-        (
-            "Why is my mom getting radiation for her POEMS instead of chemotherapy? Isn't chemo "
-            "stronger?",
-            "patient",
-            r"first-line treatment for a dominant plasmacytoma",
-        ),
-        (
-            "my husband finished his treatment for poems last year. how will the doctors know if "
-            "it comes back?? is the blood test enough or could they miss it",
-            "patient",
-            r"Suspect relapse when VEGF rises",
-        ),
-        (
-            "A mi madre le han dado por terminado el tratamiento del síndrome POEMS. ¿Cómo se sabe "
-            "si la enfermedad vuelve? ¿Basta con los análisis de sangre o se les puede escapar?",
-            "patient",
-            r"sospechar una recaída",
-        ),
-    ],
-)
-def test_new_dev_family_questions_open_with_their_answer(
-    engine: FakeChatEngine, question: str, audience: str, lead: str
-) -> None:
-    answer = ask(engine, question, audience)
-    assert re.search(lead, first_bullets(answer, 1)), answer.text
+# question -> the sentence the answer opens with (one aspect each, from the dev families)
+OPENS = [
+    (
+        "My wife finished her POEMS treatment. Her VEGF went from 4,800 to 1,900 and now 900. "
+        "What does it mean that it keeps dropping?",
+        "patient",
+        r"sign of response",
+    ),
+    (
+        "VEGF en descenso tras el TASPE: que indica y cada cuanto se controla despues?",
+        "clinician",
+        r"señal de respuesta",
+    ),
+    (
+        "how do they keep track of my dad's VEGF after treatment? and if it stays normal does "
+        "that mean the POEMS can't come back?",
+        "patient",
+        r"normal VEGF does not rule out relapse",
+    ),
+    (
+        "My VEGF test came back normal again. Does that mean the POEMS hasn't come back?",
+        "patient",
+        r"normal VEGF does not rule out relapse",
+    ),
+    (
+        "Me ha vuelto a salir el VEGF normal, ¿quiere decir que el POEMS no ha vuelto?",
+        "patient",
+        r"VEGF normal no descarta la recaída",
+    ),
+    (
+        "How often do POEMS patients have PH, and is it permanent once diagnosed?",
+        "clinician",
+        r"27%",
+    ),
+    (
+        "Why is my mom getting radiation for her POEMS instead of chemotherapy? Isn't chemo "
+        "stronger?",
+        "patient",
+        r"first-line treatment for a dominant plasmacytoma",
+    ),
+    (
+        "my husband finished his treatment for poems last year. how will the doctors know if "
+        "it comes back?? is the blood test enough or could they miss it",
+        "patient",
+        r"Suspect relapse when VEGF rises",
+    ),
+    (
+        "A mi madre le han dado por terminado el tratamiento del síndrome POEMS. ¿Cómo se sabe "
+        "si la enfermedad vuelve? ¿Basta con los análisis de sangre o se les puede escapar?",
+        "patient",
+        r"sospechar una recaída",
+    ),
+    (
+        "mi papá terminó la radio en marzo y ahora el VEGF le subió de 150 a 420... ¿es que "
+        "volvió?",
+        "patient",
+        r"sospechar una recaída si el VEGF sube en determinaciones repetidas",
+    ),
+    (
+        "My son is in remission from POEMS after his transplant. Does he have to keep seeing "
+        "the hematologist forever? How often?",
+        "patient",
+        r"never ends",
+    ),
+    (
+        "Mi papá terminó la radio en marzo por el POEMS, tenía una sola lesión. ¿Qué viene "
+        "después? ¿Cuándo se sabe si funcionó?",
+        "patient",
+        r"entre 3 y 6 meses",
+    ),
+    (
+        "My dad just finished radiation for POEMS. What happens now? Will he need chemo "
+        "afterwards anyway?",
+        "patient",
+        r"3 to 6 months",
+    ),
+]
 
 
-@pytest.mark.parametrize(
-    ("question", "audience", "lead"),
-    [
-        (
-            "mi papá terminó la radio en marzo y ahora el VEGF le subió de 150 a 420... ¿es que "
-            "volvió?",
-            "patient",
-            r"sospechar una recaída si el VEGF sube en determinaciones repetidas",
-        ),
-        (
-            "My son is in remission from POEMS after his transplant. Does he have to keep seeing "
-            "the hematologist forever? How often?",
-            "patient",
-            r"never ends",
-        ),
-        (
-            "Mi papá terminó la radio en marzo por el POEMS, tenía una sola lesión. ¿Qué viene "
-            "después? ¿Cuándo se sabe si funcionó?",
-            "patient",
-            r"entre 3 y 6 meses",
-        ),
-        (
-            "My dad just finished radiation for POEMS. What happens now? Will he need chemo "
-            "afterwards anyway?",
-            "patient",
-            r"3 to 6 months",
-        ),
-    ],
-)
-def test_after_treatment_questions_open_with_their_answer(
+@pytest.mark.parametrize(("question", "audience", "lead"), OPENS)
+def test_round11_aspects_open_the_answer(
     engine: FakeChatEngine, question: str, audience: str, lead: str
 ) -> None:
     answer = ask(engine, question, audience)
