@@ -24,18 +24,21 @@ ES_REGULAR = (
     "llegar tocar andar terminar acabar tardar estar mirar buscar "
     "parar retirar colocar agarrar aparecer parecer creer deber meter correr "
     "servir salir seguir volver poner hacer tener venir decir saber poder querer "
-    "pensar empezar comenzar encontrar arrancar"
+    "pensar empezar comenzar encontrar arrancar aceptar"
 ).split()
 
 ES_IRREGULAR = {
     "volver": "vuelve vuelven vuelva vuelvan vuelvo vuelto vuelta",
     "poner": "pone ponen pongo ponga pongan puso pusieron pusimos puesto puesta pondra pondran",
-    "hacer": "hace hacen hago haga hagan hizo hicieron hicimos hecho hecha hara haran haria",
-    "tener": "tiene tienen tengo tenga tengan tuvo tuvieron tuvimos tendra tendran tendria",
+    "hacer": "hace hacen hago haga hagan hizo hicieron hicimos hecho hecha hara haran haria "
+    "hiciera hicieran",
+    "tener": "tiene tienen tengo tenga tengan tuvo tuvieron tuvimos tendra tendran tendria "
+    "tuviera tuvieran tuviese",
     "venir": "viene vienen vengo venga vengan vino vinieron vendra vendran viniendo",
     "decir": "dice dicen digo diga digan dijo dijeron dijimos dicho dira diran diciendo",
     "saber": "sabe saben se sepa sepan supo supieron sabra sabran",
-    "poder": "puede pueden puedo pueda puedan pudo pudieron podra podran podria podrian pudiendo",
+    "poder": "puede pueden puedo pueda puedan pudo pudieron podra podran podria podrian pudiendo "
+    "pudiera pudieran",
     "querer": "quiere quieren quiero quiera quieran quiso quisieron querra querran",
     "pensar": "piensa piensan pienso piense piensen",
     "empezar": "empieza empiezan empiece empiecen empece",
@@ -46,25 +49,31 @@ ES_IRREGULAR = {
     "servir": "sirve sirven sirva sirvan sirvio sirvieron sirviendo",
     "salir": "sale salen salgo salga salgan saldra saldran",
     "ver": "ve ven veo vea vean vio vieron visto vista vera veran viendo",
-    "dar": "da dan doy de den dio dieron dimos dado dada dara daran",
+    "dar": "da dan doy de den dio dieron dimos dado dada dara daran diera dieran darle darles "
+    "darla darlo darselo darsela",
     "estar": "esta estan estoy este esten estuvo estuvieron estuvimos",
     "andar": "anduvo anduvieron",
     "ir": "va van voy vaya vayan fue fueron fuimos ido yendo ira iran iria ir",
-    "ser": "es son soy sea sean era eran fue fueron sido sera seran seria",
+    "ser": "es son soy sea sean era eran fue fueron sido sera seran seria fuera fueran",
+    "parecer": "parezca parezcan parezco",
+    "elegir": "elegir elige eligen elijo elija elijan eligio eligieron eligiendo",
     "haber": "ha han he haya hayan hubo habia habian habra habran habria",
 }
 
 ES_ENDINGS = {
     "ar": (
         "ar o as a amos ais an e aste o amos asteis aron aba abas abamos aban ara aran ado "
+        "aramos ase asen "
         "ada ados adas ando e es emos en aria arian are aras aremos"
     ),
     "er": (
         "er o es e emos eis en i iste io imos isteis ieron ia ias iamos ian era eran ido ida "
+        "iera ieran iese "
         "idos idas iendo a as amos an eria erian ere eras eremos"
     ),
     "ir": (
         "ir o es e imos is en i iste io imos isteis ieron ia ias iamos ian ira iran ido ida "
+        "iera ieran iese "
         "idos idas iendo a as amos an iria irian ire iras iremos"
     ),
 }
@@ -95,6 +104,11 @@ EN_VERBS = {
     "wake": "wakes woke woken waking",
     "try": "tries tried trying",
     "run": "runs ran running",
+    "carry": "carries carried carrying",
+    "allow": "allows allowed allowing",
+    "sit": "sits sat sitting",
+    "accept": "accepts accepted accepting",
+    "suppose": "supposes supposed supposing",
 }
 
 
