@@ -224,6 +224,8 @@ def _detail(
     opened = {s.chunk.section_id for s in ranked if s.text in comp.used}
     follow = [s for s in rest if s.chunk.section_id in opened][:FOLLOW_ON]
     rest = follow + [s for s in rest if s not in follow]
+    if comp.words() + len(rest[0].text.split()) > WORD_BUDGET:
+        return  # not even one more sentence fits: no empty heading
     if heading:
         comp.heading(chat.say("more_detail", comp.lang))
     added = 0
@@ -265,7 +267,9 @@ def overview_answer(
     for point in chat.overview.key_points:
         _key_point(comp, point.section, point.contains)
     if plan is not None:
-        compose_plan(comp, plan, ("diagnosis", "strat", "treatment", "supportive"), PLAN_LIMIT)
+        compose_plan(
+            comp, plan, ("diagnosis", "strat", "treatment", "cautions", "supportive"), PLAN_LIMIT
+        )
     for block in chat.overview.blocks:
         comp.heading(loc(block.heading, comp.lang))
         for section_id, limit in block.take:
@@ -314,7 +318,9 @@ def case_answer(
     else:
         _once_confirmed(comp, chat, for_stratum(lead, st.status))
     compose_plan(
-        comp, plan, ("diagnosis", "workup", "strat", "treatment", "monitoring", "supportive")
+        comp,
+        plan,
+        ("diagnosis", "workup", "strat", "treatment", "cautions", "monitoring", "supportive"),
     )
 
 

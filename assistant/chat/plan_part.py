@@ -19,7 +19,8 @@ _FAMILIES: dict[str, tuple[str, ...]] = {
     "diagnosis": ("diagnosis", "flags"),
     "workup": ("workup",),
     "strat": ("stratification",),
-    "treatment": ("treatment", "treatment_withheld", "caution", "not_recommended", "transplant"),
+    "treatment": ("treatment", "treatment_withheld", "transplant"),
+    "cautions": ("caution", "not_recommended"),  # not for a radiation or staging question
     "monitoring": ("monitoring",),
     "supportive": ("supportive",),
     "prognosis": ("prognosis",),
@@ -79,10 +80,12 @@ def compose_plan(comp: Composer, plan: Plan, families: tuple[str, ...], limit: i
             comp.claim(_line(item, comp, plan.today), *(x for x in (section, extra) if x))
             for gate in item.gates:
                 comp.claim(gate.text, gates.get(gate.code, section))
-    if limit:
-        bullets = [i for i in range(start, len(comp.lines)) if comp.lines[i].startswith("- ")]
-        if len(bullets) > limit:
-            del comp.lines[bullets[limit] :]
+    if len(comp.lines) == start:  # everything was already said above: no empty heading
+        del comp.lines[start - 3 :]
+        return
+    bullets = [i for i in range(start, len(comp.lines)) if comp.lines[i].startswith("- ")]
+    if limit and len(bullets) > limit:
+        del comp.lines[bullets[limit] :]
 
 
 # -- general patient wording (no case) ------------------------------------------------------
