@@ -430,11 +430,11 @@ def _topic(
     lead = steer or aspect or lead
     if aspect and not steer and (plan is None or plan.stratification.status == "undetermined"):
         first = False  # "ha recaído, ¿otro trasplante?": the aspect, then the plan (no stratum)
-    if (
+    if (  # no option yet and no lead for the patient's stratum: the next steps for it
         plan is not None
         and first
         and not plan.treatment.primary
-        and not lead
+        and not compose.for_stratum(lead, plan.stratification.status)
         and not u.wants_number
     ):
         lead = _leads(lex, "next_steps")
