@@ -157,6 +157,11 @@ class Scope(BaseModel):
     lay_clone: tuple[str, ...] = Field(
         (), description="Lay words for the clone ('plasma cell', 'la proteína'): the other half."
     )
+    referent: frozenset[str] = Field(
+        frozenset(),
+        description="Words pointing back at the story ('¿es por la pastilla?', 'is it the pill?'): "
+        "a question clause holding only these asks about the story before it.",
+    )
     manage: tuple[str, ...] = Field(
         (),
         description="Words asking how to follow, keep up, stage or define a condition "

@@ -37,8 +37,9 @@ def _content(lex: Lexicon, toks: Sequence[str]) -> list[str]:
 
 def is_empty(lex: Lexicon, toks: Sequence[str]) -> bool:
     """'¿Por qué se las quitaron?', 'why?': a question clause with no content word at all asks
-    about the sentences before it."""
-    return not _content(lex, toks)
+    about the sentences before it; so does one holding only words pointing back at it ('¿es por
+    la pastilla?')."""
+    return not [t for t in _content(lex, toks) if t not in lex.scope.referent]
 
 
 AFTER_WEIGHT = 0.6  # "relapse after ASCT": the thing after "after" is context for the head
@@ -223,10 +224,11 @@ def decide_scope(lex: Lexicon, message: str, in_conversation: bool, states_case:
 
 def _lifted(lex: Lexicon, toks: Sequence[str], foreign: Sequence[Sequence[str]]) -> bool:
     """'Can iron deficiency raise VEGF?', 'flu shot on lenalidomide?': every foreign term is a
-    medical one the guideline touches, and a word only POEMS uses is beside it. A drug's other
-    use ('thalidomide for leprosy', 'Avastin in colon cancer') is lifted only when the question
-    names POEMS itself: 'is it used in POEMS too?'."""
-    if not lex.has("specific", toks):
+    medical one the guideline touches, and a word only POEMS uses (or its lay name, "his nerve
+    and blood disorder") is beside it. A drug's other use ('thalidomide for leprosy', 'Avastin
+    in colon cancer') is lifted only when the question names POEMS itself: 'is it used in
+    POEMS too?'."""
+    if not lex.has("specific", toks) and not lay_named(lex, toks):
         return False
     named = names_poems(lex, toks)
     return all(

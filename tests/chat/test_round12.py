@@ -1,0 +1,197 @@
+"""Round-12 chat behaviours (#12), found by new dev families written from the fact sheet only:
+a question pointing back at the story ("is it the pill?"), everyday words that are not the
+subject of a question, POEMS's lay name beside a medical term the guideline touches, and the
+everyday topics that stay declined."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.chat.checks import ask, first_bullets
+from tests.fakes import FakeChatEngine
+
+
+@pytest.mark.parametrize(
+    ("question", "audience", "opens"),
+    [
+        (
+            "mi viejo toma talidomida y tiene el pulso en 50, el medico dice q lo controlemos. "
+            "es por la pastilla? hay q preocuparse?",
+            "patient",
+            r"(?i)bradicardia|pulso",
+        ),
+        (
+            "my dad takes thalidomide and his heart rate is 50. is it the pill?",
+            "patient",
+            r"(?i)bradycardia|heartbeat|heart rate",
+        ),
+        ("Thalidomide, pulse 48 on the ward round. Is it the drug?", "clinician", r"54"),
+    ],
+)
+def test_a_question_pointing_back_at_the_story_is_answered_from_the_story(
+    engine: FakeChatEngine, question: str, audience: str, opens: str
+) -> None:
+    answer = ask(engine, question, audience)
+    assert not answer.refused, answer.text
+    assert re.search(opens, first_bullets(answer, 2)), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "audience", "expected"),
+    [
+        (
+            "I'm picking up my first POEMS patient next week. Is there anything we should "
+            "specifically NOT give, drugs that look logical on paper but don't work?",
+            "clinician",
+            r"(?i)bevacizumab|not recommended",
+        ),
+        (
+            "Estamos haciendo fisioterapia pero no vemos mejoria en las piernas despues de 2 "
+            "meses de tratamiento. me preocupo o es normal que tarde?",
+            "patient",
+            r"(?i)3|meses",
+        ),
+        (
+            "POEMS staging: is R-ISS / FISH relevant? what actually defines the treatment strata?",
+            "clinician",
+            r"(?i)no molecular staging",
+        ),
+        (
+            "post-auto POEMS: PFS predictors? someone told me young age is actually worse - true?",
+            "clinician",
+            r"(?i)age 50 or under|HR 4\.4",
+        ),
+        (
+            "My husband got shingles four months after his stem cell transplant for his nerve "
+            "and blood disorder. Was he supposed to be taking some preventive medicine?",
+            "patient",
+            r"(?i)antivir",
+        ),
+    ],
+)
+def test_everyday_words_do_not_refuse_a_covered_question(
+    engine: FakeChatEngine, question: str, audience: str, expected: str
+) -> None:
+    answer = ask(engine, question, audience)
+    assert not answer.refused, answer.text
+    assert re.search(expected, answer.text.split("### ")[1]), answer.text
+
+
+def test_shivers_with_a_temperature_on_lenalidomide_open_with_the_warning(
+    engine: FakeChatEngine,
+) -> None:
+    answer = ask(
+        engine,
+        "Dad is just on lenalidomide tablets at home for his condition. He's 38.4 tonight and "
+        "shivery but says it's just a cold and wants to wait for his appointment. Is that ok?",
+        "patient",
+    )
+    assert not answer.refused, answer.text
+    assert re.search(r"(?i)urgent|straight away|right away|today", first_bullets(answer, 1))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "me encontraron una gammapatia monoclonal de significado incierto en un analisis de "
+        "rutina, me tengo q preocupar?",
+        "My husband has nerve damage and foot drop from his condition. Is he still allowed to "
+        "drive?",
+        "Mi papá tiene POEMS y tuvo herpes zoster. ¿Qué vacuna le ponemos?",
+    ],
+)
+def test_everyday_topics_and_other_diseases_stay_declined(
+    engine: FakeChatEngine, question: str
+) -> None:
+    assert ask(engine, question, "patient").refused
+
+
+def test_the_light_verb_list_holds_subjunctive_and_enclitic_forms(
+    engine: FakeChatEngine,
+) -> None:
+    light = engine.lexicon().light
+    assert {"tuviera", "darle", "parezca", "aceptamos", "eligen", "carry", "allowed"} <= light
+    assert not {"dura", "preocupar", "vacuna"} & light
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I'm picking up my first POEMS patient next week. Is there anything we should "
+        "specifically NOT give?",
+        "q cosas NO hay q darle a un pac con sindrome POEMS? lo q no sirve o directamente es "
+        "peligroso",
+    ],
+)
+def test_what_not_to_give_opens_with_the_agents_advised_against(
+    engine: FakeChatEngine, question: str
+) -> None:
+    head = first_bullets(ask(engine, question), 3)
+    assert re.search(r"(?i)bevacizumab", head), head
+    assert re.search(r"(?i)IVIG|IgIV|immunoglobulin|inmunoglobulina", head), head
+    assert re.search(r"(?i)corticosteroids|corticoides", head), head
+
+
+@pytest.mark.parametrize(
+    ("question", "audience"),
+    [
+        (
+            "my dad has POEMS and they only found one spot, in his hip bone. his bone marrow "
+            "test came back clean. is radiation by itself enough or does he need chemo too?",
+            "patient",
+        ),
+        (
+            "Pte con POEMS, PET-TC con una única lesión esclerótica captante en sacro, MO sin "
+            "células plasmáticas clonales. ¿Alcanza con RT sola o arrancamos con tto sistémico?",
+            "clinician",
+        ),
+    ],
+)
+def test_rt_alone_or_chemo_too_opens_with_radiation_as_first_line_for_limited_disease(
+    engine: FakeChatEngine, question: str, audience: str
+) -> None:
+    answer = ask(engine, question, audience)
+    assert re.search(r"(?i)first-line|primera línea", first_bullets(answer, 1)), answer.text
+    assert re.search(r"(?i)systemic|sistémico", first_bullets(answer, 3)), answer.text
+
+
+def test_a_marrow_positive_case_asking_about_rt_gets_the_disseminated_options(
+    engine: FakeChatEngine,
+) -> None:
+    answer = ask(
+        engine,
+        "58-year-old woman with POEMS: PET-CT shows two sclerotic lesions (left iliac and T10) "
+        "and nothing else. Marrow trephine has 8% lambda-restricted plasma cells. Radiation "
+        "oncology has offered RT to both sites. Is that enough?",
+    )
+    direct = answer.text.split("### ")[1]
+    assert re.search(r"(?i)disseminated", direct), answer.text
+    assert re.search(r"(?i)transplant|ASCT", direct), answer.text
+    assert re.search(r"(?i)lenalidomide-dexamethasone", direct), answer.text
+    # no heading is left without a line under it
+    blocks = [b for b in answer.text.split("### ")[1:]]
+    assert all(re.search(r"^- |^\d+\. ", b, re.M) for b in blocks), answer.text
+
+
+def test_a_question_with_no_bone_lesion_opens_with_systemic_treatment_of_that_group(
+    engine: FakeChatEngine,
+) -> None:
+    answer = ask(
+        engine,
+        "no bone lesions + negative marrow in POEMS - limited or disseminated? RT or what?",
+    )
+    assert re.search(r"(?i)no visible bone lesion.*systemic", first_bullets(answer, 1))
+
+
+def test_a_radiation_answer_for_a_patient_does_not_list_the_agents_needing_caution(
+    engine: FakeChatEngine,
+) -> None:
+    answer = ask(
+        engine,
+        "my dad has POEMS and they only found one spot, in his hip bone. his bone marrow test "
+        "came back clean. is radiation by itself enough or does he need chemo too?",
+        "patient",
+    )
+    assert "Thalidomide" not in answer.text, answer.text
