@@ -195,3 +195,62 @@ def test_a_radiation_answer_for_a_patient_does_not_list_the_agents_needing_cauti
         "patient",
     )
     assert "Thalidomide" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "audience", "opens"),
+    [
+        (
+            "can you start treatment for suspected POEMS before the VEGF and marrow results are "
+            "back?",
+            "clinician",
+            r"no treatment option",
+        ),
+        (
+            "antes de arrancar lenalidomida q analiticas son obligatorias?",
+            "clinician",
+            r"Cockcroft",
+        ),
+        (
+            "Hola. Mi marido tiene POEMS y toma lenalidomida y Adiro. En el análisis de hoy tiene "
+            "40.000 plaquetas. ¿Tiene que seguir con el Adiro y con la lenalidomida?",
+            "patient",
+            r"interrumpe",
+        ),
+        (
+            "a mi vieja le hicieron el autotrasplante por lo de los nervios y la sangre y ahora le "
+            "agarró culebrilla. ¿No tenía que tomar alguna pastilla para prevenir eso?",
+            "patient",
+            r"antivírica",
+        ),
+        (
+            "They found fluid around my husband's lungs. His transplant is booked for next month. "
+            "Does the fluid make the transplant more dangerous?",
+            "patient",
+            r"3\.39",
+        ),
+        (
+            "Rad onc plan for a solitary POEMS iliac lesion is 60 Gy. Is that within what has "
+            "been used?",
+            "clinician",
+            r"35-54 Gy",
+        ),
+        (
+            "Tras RT en POEMS localizado, ¿qué porcentaje acaba necesitando tto de rescate y hay "
+            "predictores basales?",
+            "clinician",
+            r"52",
+        ),
+        (
+            "My dad is 63 and has POEMS. He now has fluid around his lungs, high lung pressure on "
+            "the heart scan, and his kidney filtration is about 25. What are his chances?",
+            "patient",
+            r"3\.99",
+        ),
+    ],
+)
+def test_a_named_aspect_opens_the_answer(
+    engine: FakeChatEngine, question: str, audience: str, opens: str
+) -> None:
+    answer = ask(engine, question, audience)
+    assert re.search(opens, first_bullets(answer, 1)), answer.text
