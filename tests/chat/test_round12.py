@@ -254,3 +254,71 @@ def test_a_named_aspect_opens_the_answer(
 ) -> None:
     answer = ask(engine, question, audience)
     assert re.search(opens, first_bullets(answer, 1)), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "audience", "opens"),
+    [
+        (
+            "echo + PFTs in POEMS dx: what are we looking for and how often is it abnormal?",
+            "clinician",
+            r"27%",
+        ),
+        (
+            "Tras el TASPE en POEMS, ¿qué factores se asocian a progresión? ¿Ser joven (<50 "
+            "años) protege o es al revés?",
+            "clinician",
+            r"HR 4,4",
+        ),
+        (
+            "Is there a best first-line regimen for POEMS backed by trials? How do we pick one?",
+            "clinician",
+            r"No randomized comparison",
+        ),
+        (
+            "mi esposo empezo el tratamiento y el hematologo dice que la proteina del analisis es "
+            "tan chiquita que casi no se mide. entonces como sabemos si le esta funcionando??",
+            "patient",
+            r"varios frentes",
+        ),
+        (
+            "Referred by neuro as CIDP, 6 mo of IVIG with no benefit, plt 520k. which NCS "
+            "features would push me toward POEMS?",
+            "clinician",
+            r"uniform slowing",
+        ),
+    ],
+)
+def test_round12_aspects_open_the_answer(
+    engine: FakeChatEngine, question: str, audience: str, opens: str
+) -> None:
+    answer = ask(engine, question, audience)
+    assert not answer.refused, answer.text
+    assert re.search(opens, first_bullets(answer, 1)), answer.text
+
+
+def test_comparing_two_named_regimens_is_not_answered_with_the_generic_choice(
+    engine: FakeChatEngine,
+) -> None:
+    answer = ask(
+        engine,
+        "72F, disseminated POEMS, not a transplant candidate, ONLS 5. Thal-dex or len-dex - "
+        "which would you pick and why?",
+    )
+    assert "No randomized comparison" not in first_bullets(answer, 1), answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "el residente quiere dar bortezomib en 1a linea, q opinas? y si lo usamos, SC o IV?",
+        "relapse 3 yrs post ASCT, considering bortezomib. reckon the neuropathy risk is too high? "
+        "and is sc any better than iv?",
+        "Calcio bajo, creatinina alta, sin anemia, componente M minimo. El de guardia dice q es un "
+        "mieloma. Diferencias clave con POEMS?",
+    ],
+)
+def test_clinician_shorthand_does_not_refuse_a_covered_question(
+    engine: FakeChatEngine, question: str
+) -> None:
+    assert not ask(engine, question).refused
