@@ -322,3 +322,28 @@ def test_clinician_shorthand_does_not_refuse_a_covered_question(
     engine: FakeChatEngine, question: str
 ) -> None:
     assert not ask(engine, question).refused
+
+
+@pytest.mark.parametrize(
+    ("question", "audience"),
+    [
+        (
+            "M-protein minima, como evaluo la respuesta? uso criterios de mieloma?",
+            "clinician",
+        ),
+        (
+            "El componente M es minimo (0.3 g/dL). Uso criterios de respuesta IMWG de mieloma "
+            "para evaluar la respuesta?",
+            "clinician",
+        ),
+        (
+            "la hipertension pulmonar se quita con el tratamiento o se queda para siempre? a mi "
+            "papa le da miedo, alla no hay especialista",
+            "patient",
+        ),
+    ],
+)
+def test_a_minimal_m_protein_or_a_fear_does_not_make_a_poems_question_foreign(
+    engine: FakeChatEngine, question: str, audience: str
+) -> None:
+    assert not ask(engine, question, audience).refused
