@@ -71,6 +71,7 @@ def compose_plan(comp: Composer, plan: Plan, families: tuple[str, ...], limit: i
     bullets when limit > 0); safety gates follow the item they apply to."""
     if not families:
         return
+    before = len(comp.lines)
     comp.heading(t("for_patient", comp.lang))
     start = len(comp.lines)
     doses, gates = _provenance(plan)
@@ -81,7 +82,7 @@ def compose_plan(comp: Composer, plan: Plan, families: tuple[str, ...], limit: i
             for gate in item.gates:
                 comp.claim(gate.text, gates.get(gate.code, section))
     if len(comp.lines) == start:  # everything was already said above: no empty heading
-        del comp.lines[start - 3 :]
+        del comp.lines[before:]
         return
     bullets = [i for i in range(start, len(comp.lines)) if comp.lines[i].startswith("- ")]
     if limit and len(bullets) > limit:
