@@ -247,18 +247,6 @@ def test_a_radiation_answer_for_a_patient_does_not_list_the_agents_needing_cauti
             "patient",
             r"3\.99",
         ),
-    ],
-)
-def test_a_named_aspect_opens_the_answer(
-    engine: FakeChatEngine, question: str, audience: str, opens: str
-) -> None:
-    answer = ask(engine, question, audience)
-    assert re.search(opens, first_bullets(answer, 1)), answer.text
-
-
-@pytest.mark.parametrize(
-    ("question", "audience", "opens"),
-    [
         (
             "echo + PFTs in POEMS dx: what are we looking for and how often is it abnormal?",
             "clinician",
@@ -289,7 +277,7 @@ def test_a_named_aspect_opens_the_answer(
         ),
     ],
 )
-def test_round12_aspects_open_the_answer(
+def test_a_named_aspect_opens_the_answer(
     engine: FakeChatEngine, question: str, audience: str, opens: str
 ) -> None:
     answer = ask(engine, question, audience)
@@ -309,22 +297,6 @@ def test_comparing_two_named_regimens_is_not_answered_with_the_generic_choice(
 
 
 @pytest.mark.parametrize(
-    "question",
-    [
-        "el residente quiere dar bortezomib en 1a linea, q opinas? y si lo usamos, SC o IV?",
-        "relapse 3 yrs post ASCT, considering bortezomib. reckon the neuropathy risk is too high? "
-        "and is sc any better than iv?",
-        "Calcio bajo, creatinina alta, sin anemia, componente M minimo. El de guardia dice q es un "
-        "mieloma. Diferencias clave con POEMS?",
-    ],
-)
-def test_clinician_shorthand_does_not_refuse_a_covered_question(
-    engine: FakeChatEngine, question: str
-) -> None:
-    assert not ask(engine, question).refused
-
-
-@pytest.mark.parametrize(
     ("question", "audience"),
     [
         (
@@ -341,9 +313,23 @@ def test_clinician_shorthand_does_not_refuse_a_covered_question(
             "papa le da miedo, alla no hay especialista",
             "patient",
         ),
+        (
+            "el residente quiere dar bortezomib en 1a linea, q opinas? y si lo usamos, SC o IV?",
+            "clinician",
+        ),
+        (
+            "relapse 3 yrs post ASCT, considering bortezomib. reckon the neuropathy risk is too "
+            "high? and is sc any better than iv?",
+            "clinician",
+        ),
+        (
+            "Calcio bajo, creatinina alta, sin anemia, componente M minimo. El de guardia dice q "
+            "es un mieloma. Diferencias clave con POEMS?",
+            "clinician",
+        ),
     ],
 )
-def test_a_minimal_m_protein_or_a_fear_does_not_make_a_poems_question_foreign(
+def test_shorthand_a_minimal_m_protein_or_a_fear_do_not_refuse_a_covered_question(
     engine: FakeChatEngine, question: str, audience: str
 ) -> None:
     assert not ask(engine, question, audience).refused
