@@ -1,0 +1,69 @@
+"""Round-13 chat behaviours (#12), found by dev families written from the fact sheet only:
+radiation questions whose aspect must open the answer (residual lesions after systemic
+therapy, who radiation alone treats, baseline predictors of salvage)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.chat.checks import ask, first_bullets
+from tests.fakes import FakeChatEngine
+
+
+@pytest.mark.parametrize(
+    ("question", "audience", "opens"),
+    [
+        (
+            "do you irradiate residual PET-avid lesions after systemic tx/ASCT in POEMS?",
+            "clinician",
+            r"(?i)clustered lesions that fit one field",
+        ),
+        (
+            "after chemo my PET still lights up in 3 spots close together in my pelvis. the "
+            "doctor mentioned zapping that area with radiation. is that a thing?",
+            "patient",
+            r"(?i)clustered lesions|one field",
+        ),
+        (
+            "¿Hacéis RT de consolidación sobre lesiones residuales tras el TASPE en el POEMS?",
+            "clinician",
+            r"(?i)agrupadas en un solo campo",
+        ),
+        (
+            "Which POEMS patients can be treated with radiation alone?",
+            "clinician",
+            r"(?i)1 to 3 bone lesions",
+        ),
+        (
+            "POEMS, 2 bone lesions, BM positive for clonal lambda PCs. RT alone ok?",
+            "clinician",
+            r"(?i)disseminated",
+        ),
+        (
+            "Tras RT en POEMS localizado, ¿qué porcentaje acaba necesitando tto de rescate y "
+            "hay predictores basales?",
+            "clinician",
+            r"(?i)DLCO",
+        ),
+        (
+            "POEMS, RT planned for 2 lesions, marrow negative. Any predictors of RT failure we "
+            "should check up front?",
+            "clinician",
+            r"(?i)DLCO",
+        ),
+    ],
+)
+def test_a_radiation_aspect_opens_the_answer(
+    engine: FakeChatEngine, question: str, audience: str, opens: str
+) -> None:
+    answer = ask(engine, question, audience)
+    assert not answer.refused, answer.text
+    assert re.search(opens, first_bullets(answer, 3)), answer.text
+
+
+def test_results_of_radiation_alone_still_open_with_the_outcomes(engine: FakeChatEngine) -> None:
+    """The 'RT alone' aspect sits after the outcomes one: a results question keeps its numbers."""
+    answer = ask(engine, "What are the long-term results of radiotherapy alone for limited POEMS?")
+    assert re.search(r"97", first_bullets(answer, 1)), answer.text
