@@ -74,6 +74,16 @@ def converted(label: Localized, written: str, value: float, unit: str) -> Locali
     )
 
 
+def later_value(label: Localized, earlier: str, later: str) -> Localized:
+    """Two values of one finding told as a change ("700, ahora 1500"): the later is recorded."""
+    return _n(
+        f"{_cap(label.en)}: {earlier} then {later}; the later value ({later}) is recorded. "
+        "If the earlier one is the value to use, enter it on its own.",
+        f"{_cap(label.es)}: {earlier} y después {later}; se registra el valor posterior "
+        f"({later}). Si el que vale es el anterior, escríbalo solo.",
+    )
+
+
 def vegf_specimen(value: float) -> Localized:
     """VEGF without its specimen: kept, never compared."""
     return _n(

@@ -42,7 +42,8 @@ def read_number(raw: str) -> Decimal | None:
 
 @dataclass(frozen=True)
 class Reading:
-    """A lab value read from text, before it becomes a case update."""
+    """A lab value read from text, before it becomes a case update. `earlier` is the value
+    written before it when the text tells a change ("700, ahora 1500"): the later one is read."""
 
     quantity: Quantity
     written: str
@@ -50,6 +51,25 @@ class Reading:
     bound: Literal["<", ">"] | None = None
     problem: Problem | None = None
     converted: bool = False
+    earlier: str | None = None
+
+
+# "went from 700 to 1500", "bajó de 4800 a 2100": a change told as from-to, not a range.
+_CHANGE = re.compile(
+    r"(?:went|gone|rose|risen|fell|fallen|dropped|increased|decreased|climbed|come down|gone up|"
+    r"sub(?:io|ieron|e|en|ido)|baj(?:o|aron|a|an|ado)|pas(?:o|aron|ado)|aument(?:o|aron|ado)|"
+    r"descend(?:io|ieron|ido)|cay(?:o|eron)|caido|disminu(?:yo|yeron|ido))\s+(?:from|de|desde)\s*$"
+)
+_TO = re.compile(rf"^\s*(?:to|a|hasta|->|→)\s*(?P<num>{NUMBER})(?![\d])")
+
+# "VEGF 700 y ahora 1500", "4800 al diagnóstico, ahora 2100", "plaquetas 300 -> 650": a later
+# value of the same finding, introduced by a change word within the same sentence.
+_LATER = re.compile(
+    r"^[^0-9;.]{0,30}?(?:->|→|=>|\b(?:now|currently|today|then|latest|rose to|fell to|"
+    r"dropped to|went up to|went down to|increased to|decreased to|ahora|actualmente|hoy|"
+    r"luego|despues|ultimo|ultima|paso a|subio a|bajo a|sube a|baja a|aumento a|descendio a)\b)"
+    rf"[^0-9;]{{0,12}}?(?P<num>{NUMBER})(?![\d])"
+)
 
 
 def _words(labels: tuple[str, ...]) -> str:
@@ -115,11 +135,15 @@ def _any_label(groups: tuple[tuple[str, ...], ...]) -> re.Pattern[str]:
     )
 
 
+def _other_label(m: Matcher, q: Quantity) -> re.Pattern[str]:
+    return _any_label(tuple(x.labels for x in m.lexicon.findings.quantities if x is not q))
+
+
 def _label_hit(m: Matcher, q: Quantity, text: str) -> re.Match[str] | None:
     hit = _pattern(q.labels).search(text)
     if hit is None:
         return None
-    others = _any_label(tuple(x.labels for x in m.lexicon.findings.quantities if x is not q))
+    others = _other_label(m, q)
     return None if others.search(hit.group("filler")) else hit  # "VEGF and platelets 620"
 
 
@@ -135,12 +159,49 @@ def _unusable(q: Quantity, hit: re.Match[str], after: str) -> Reading | None:
     return None
 
 
-def read_quantity(m: Matcher, q: Quantity, text: str) -> Reading | None:
-    """The first value of `q` in `text` (a clause), with its problem if it cannot be used."""
+def read_quantity(m: Matcher, q: Quantity, text: str, tail: str = "") -> Reading | None:
+    """The value of `q` in `text` (a clause; `tail` is the rest of its sentence), with its
+    problem if it cannot be used. When the text tells a change ("700, ahora 1500"), the later
+    value is read and the earlier one is kept to be shown."""
     hit = _label_hit(m, q, text)
     if hit is None:
         return None
-    after = text[hit.end() :]
+    whole = f"{text} {tail}" if tail else text
+    change = _CHANGE.search(hit.group("filler"))
+    to = _TO.match(whole[hit.end("num") :]) if change else None
+    first: Reading | None
+    if to is not None:  # "dropped from 850 to 240 pg/mL": a change, not a range
+        first = Reading(q, _written(q, hit.group("num"), whole[hit.end("num") + to.end() :]))
+        later: re.Match[str] | None = to
+    else:
+        first = read_quantity_at(m, q, hit, text[hit.end() :])
+        later = _LATER.match(whole[hit.end("num") :])
+    if later is None or first is None or first.problem is not None or first.bound is not None:
+        return first
+    if _other_label(m, q).search(later.group()[: later.start("num")]):
+        return first  # "VEGF 1200 pg/mL y plaquetas ahora 650": another finding's value
+    end = hit.end("num") + later.end()
+    while (nxt := _LATER.match(whole[end:])) and not _other_label(m, q).search(
+        nxt.group()[: nxt.start("num")]
+    ):  # "from 4,800 to 1,900 and now 900": the last one
+        later, end = nxt, end + nxt.end()
+    after = whole[end:]
+    number = read_number(later.group("num"))
+    unit = unit_head(after)
+    if _unit_factor(q, unit) is None:  # "4800 pg/mL al diagnóstico, ahora 2100": same unit
+        unit = unit_head(text[hit.end("num") :])
+    if number is None:
+        return first
+    value, converted = _convert(q, number, unit)
+    if value is None or not q.min <= value <= q.max:
+        return first
+    shown = float(round(value, q.decimals))
+    written = _written(q, later.group("num"), after)
+    return Reading(q, written, value=shown, converted=converted, earlier=first.written)
+
+
+def read_quantity_at(m: Matcher, q: Quantity, hit: re.Match[str], after: str) -> Reading | None:
+    """The value the label `hit` introduces, `after` being the text that follows the label."""
     bad = _unusable(q, hit, after)
     number = read_number(hit.group("num"))
     if bad is not None or number is None:

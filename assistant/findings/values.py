@@ -72,6 +72,8 @@ def _reading(
         out = ClauseValues(updates={r.quantity.field: r.value})
     if r.converted:
         out.notes.insert(0, notes.converted(label, r.written.strip(), r.value, r.quantity.unit))
+    if r.earlier is not None:
+        out.notes.insert(0, notes.later_value(label, r.earlier.strip(), r.written.strip()))
     return out
 
 
@@ -85,7 +87,8 @@ def clause_values(m: Matcher, s: Sentence, clause: Clause, nxt: Clause | None) -
     """Every numeric value stated in a clause."""
     out = ClauseValues()
     for q in m.lexicon.findings.quantities:
-        reading = read_quantity(m, q, clause.text)
+        tail = s.text[clause.start + len(clause.text) :]  # the rest of the sentence
+        reading = read_quantity(m, q, clause.text, tail)
         if reading is not None:
             _merge(out, _reading(m, reading, s, clause, nxt))
     counts = m.lexicon.findings.counts

@@ -282,9 +282,39 @@ def test_extract_the_clone_in_the_marrow(text: str, state: str | None) -> None:
 
 
 def test_extract_a_range_is_quoted_as_written() -> None:
-    ex = extract("Her VEGF went from 4,800 to 1,900 and now 900.")
+    ex = extract("Her VEGF was 4,800 to 1,900 pg/mL.")
     assert "vegf" not in ex.updates
     assert "4,800 to 1,900" in ex.notes[0].en, ex.notes[0].en
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value", "earlier"),
+    [
+        ("Her VEGF went from 4,800 to 1,900 and now 900.", "vegf", 900.0, "4,800"),
+        ("VEGF estaba en 700 y ahora 1500 pg/mL (suero)", "vegf", 1500.0, "700"),
+        ("VEGF sérico de 4800 al diagnóstico, ahora 2100. Plaquetas 400", "vegf", 2100.0, "4800"),
+        ("el VEGF bajó de 4800 a 2100 pg/ml en suero", "vegf", 2100.0, "4800"),
+        ("plaquetas 300 -> 650 x10^9/L", "platelets_10e9_l", 650.0, "300"),
+        ("plaquetas subieron de 300 a 650 x10^9/L", "platelets_10e9_l", 650.0, "300"),
+    ],
+)
+def test_extract_a_change_records_the_later_value_and_says_so(
+    text: str, field: str, value: float, earlier: str
+) -> None:
+    """'700, ahora 1500' is a change, not two findings: the current value is the later one,
+    and the note shows both so the clinician can correct it."""
+    ex = extract(text)
+    got = ex.updates[field]
+    assert (got["value_pg_ml"] if field == "vegf" else got) == value, ex.updates
+    assert any(earlier in n.en and "later value" in n.en for n in ex.notes), ex.notes
+    assert any("posterior" in n.es for n in ex.notes), ex.notes
+
+
+def test_extract_a_change_word_before_another_finding_is_not_a_new_value() -> None:
+    ex = extract("VEGF 1200 pg/mL suero y plaquetas ahora 650 x10^9/L")
+    assert ex.updates["vegf"]["value_pg_ml"] == 1200.0
+    assert ex.updates["platelets_10e9_l"] == 650.0
+    assert not any("later value" in n.en for n in ex.notes)
 
 
 def test_extract_notes_use_clinical_words_not_field_names() -> None:
