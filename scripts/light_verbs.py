@@ -24,7 +24,7 @@ ES_REGULAR = (
     "llegar tocar andar terminar acabar tardar estar mirar buscar "
     "parar retirar colocar agarrar aparecer parecer creer deber meter correr "
     "servir salir seguir volver poner hacer tener venir decir saber poder querer "
-    "pensar empezar comenzar encontrar arrancar aceptar"
+    "pensar empezar comenzar encontrar arrancar aceptar indicar ofrecer"
 ).split()
 
 ES_IRREGULAR = {

@@ -329,6 +329,7 @@ class Lexicon(BaseModel):
         lists["number"] = sc.number
         lists["disseminating"] = sc.disseminating
         lists["uncovered"] = sc.uncovered
+        lists["spelt_out"] = tuple(k for k in sc.expand if " " in k)  # "water pills"
         lists |= {"lay_nerve": sc.lay_nerve, "lay_clone": sc.lay_clone}
         lists |= {f"answer_in:{lang}": terms for lang, terms in sc.answer_in.items()}
         lists |= {f"stratum:{name}": terms for name, terms in sc.stratum.items()}

@@ -171,9 +171,10 @@ _NUMBER = re.compile(r"\d+(?:x)?")
 
 def content_unknown(lex: Lexicon, toks: Sequence[str]) -> tuple[list[Hit], list[str]]:
     """(lexicon spans, content words outside every span: not stopwords, not light verbs
-    ("¿le va a volver?", "le salió"), not numbers)."""
+    ("¿le va a volver?", "le salió"), not numbers, not in a phrase the lexicon spells out)."""
     hits = lex.spot(toks)
     covered = {i for h in hits for i in range(h.start, h.end)}
+    covered |= {i for a, b in lex.spans("spelt_out", toks) for i in range(a, b)}  # "sky high"
     unknown = [
         t
         for i, t in enumerate(toks)
