@@ -67,3 +67,35 @@ def test_results_of_radiation_alone_still_open_with_the_outcomes(engine: FakeCha
     """The 'RT alone' aspect sits after the outcomes one: a results question keeps its numbers."""
     answer = ask(engine, "What are the long-term results of radiotherapy alone for limited POEMS?")
     assert re.search(r"97", first_bullets(answer, 1)), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "audience", "expected"),
+    [
+        (
+            "my dad's legs and belly keep filling up with fluid from his rare nerve/blood "
+            "disease. water pills, low salt, compression socks - will that fix it?",
+            "patient",
+            r"(?i)diuretic|water pill|fluid",
+        ),
+        (
+            "My husband's VEGF went back up on his last blood test. Does that mean it's back "
+            "and he needs treatment again right away?",
+            "patient",
+            r"(?i)relapse|same (?:specimen|kind of sample)",
+        ),
+        (
+            "poems, 1 lesion, marrow neg, vegf through the roof -- is RT alone still enough??",
+            "clinician",
+            r"(?i)1 to 3 bone lesions",
+        ),
+    ],
+)
+def test_phrases_the_lexicon_spells_out_are_not_unknown_words(
+    engine: FakeChatEngine, question: str, audience: str, expected: str
+) -> None:
+    """'water pills', "it's back", 'through the roof' are known phrases: the question is
+    answered, not declined for words the guideline does not use."""
+    answer = ask(engine, question, audience)
+    assert not answer.refused, answer.text
+    assert re.search(expected, first_bullets(answer, 3)), answer.text
