@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from assistant.contracts import Localized
 from assistant.findings import notes
-from assistant.findings.matcher import Matcher
+from assistant.findings.matcher import Cue, Matcher
 from assistant.findings.phrases import Match
 from assistant.findings.sentences import Clause, Sentence, clauses, normalize, sentences
 from assistant.findings.terms import DOUBT, Candidate, Doubt, clause_terms, flags_of
@@ -79,7 +79,7 @@ def _clause(m: Matcher, s: Sentence, parts: list[Clause], i: int, found: _Found)
     cands, doubts = clause_terms(m, clause.tokens, s.tokens, found.shared, found.head)
     found.candidates += cands
     found.doubts += doubts
-    if flags & DOUBT:
+    if flags & (DOUBT & ~Cue.RESOLVED):  # a value beside a resolved finding is still read
         return
     values = clause_values(m, s, clause, nxt)
     found.candidates += [Candidate(k, v, 0, False) for k, v in values.updates.items()]

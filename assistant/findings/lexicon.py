@@ -274,6 +274,7 @@ class CuesFile(BaseModel):
     positive: Positive
     uncertainty: Terms
     pending: Terms
+    resolved: Terms
     hypothetical: Terms
     question: Question
     general: General

@@ -24,6 +24,7 @@ class Cue(IntFlag):
     PENDING = 128
     PSEUDO = 256  # "no improvement": matched so its "no" denies nothing
     TEST = 512  # "biopsy", "PET": a negation before it is about the test, not the finding
+    RESOLVED = 1024  # "the oedema has gone": history, not a current finding
 
 
 class Sent(IntFlag):
@@ -79,6 +80,7 @@ def _cue_index(lex: Lexicon) -> PhraseIndex:
             (Cue.POS_FINAL, c.positive.after_final),
             (Cue.UNCERTAIN, c.uncertainty.terms),
             (Cue.PENDING, c.pending.terms),
+            (Cue.RESOLVED, c.resolved.terms),
             (Cue.PSEUDO, c.negation.pseudo),
             (Cue.PSEUDO, c.hypothetical.terms),  # "if the" in a what-if is not a condition
             (Cue.TEST, c.negation.tests),

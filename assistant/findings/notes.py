@@ -11,8 +11,15 @@ def _n(en: str, es: str) -> Localized:
     return Localized(en=en, es=es)
 
 
-def doubt(label: Localized, reason: Literal["uncertain", "pending"]) -> Localized:
-    """A finding mentioned with doubt or as pending: not recorded."""
+def doubt(label: Localized, reason: Literal["uncertain", "pending", "resolved"]) -> Localized:
+    """A finding mentioned with doubt, as pending or as resolved: not recorded."""
+    if reason == "resolved":
+        return _n(
+            f"{_cap(label.en)}: described as gone or resolved, so it is not recorded as a current "
+            "finding. If it was present at diagnosis, enter it as such.",
+            f"{_cap(label.es)}: se describe como resuelto o desaparecido; no se registra como "
+            "hallazgo actual. Si estaba presente al diagnóstico, indíquelo así.",
+        )
     if reason == "pending":
         return _n(
             f"{_cap(label.en)}: result pending or test not done, so it stays unknown.",

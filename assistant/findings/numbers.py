@@ -60,6 +60,10 @@ _CHANGE = re.compile(
     r"sub(?:io|ieron|e|en|ido)|baj(?:o|aron|a|an|ado)|pas(?:o|aron|ado)|aument(?:o|aron|ado)|"
     r"descend(?:io|ieron|ido)|cay(?:o|eron)|caido|disminu(?:yo|yeron|ido))\s+(?:from|de|desde)\s*$"
 )
+_MOVED_TO = re.compile(
+    r"(?:gone|went|risen|rose|climbed|come|came|fallen|fell|dropped|increased|decreased)"
+    r"(?:\s+(?:up|down|back))?\s+to\s*$|(?:subio|subieron|bajo|bajaron|llego|llegaron)\s+(?:a|hasta)\s*$"
+)
 _TO = re.compile(rf"^\s*(?:to|a|hasta|->|→)\s*(?P<num>{NUMBER})(?![\d])")
 
 # "VEGF 700 y ahora 1500", "4800 al diagnóstico, ahora 2100", "plaquetas 300 -> 650": a later
@@ -208,7 +212,8 @@ def read_quantity_at(m: Matcher, q: Quantity, hit: re.Match[str], after: str) ->
         return bad
     written = _written(q, hit.group("num"), after)
     value, converted = _convert(q, number, unit_head(after))
-    bound = _comparator(m, hit.group("filler"))
+    moved = _MOVED_TO.search(hit.group("filler"))  # "has gone up to 700" is a value, not "<= 700"
+    bound = None if moved else _comparator(m, hit.group("filler"))
     if value is None:
         return Reading(q, written, bound=bound, problem="no_unit")
     if not q.min <= value <= q.max:

@@ -19,6 +19,8 @@ from assistant.findings.lexicon import Entry, Value
 from assistant.findings.matcher import Cue, Matcher
 from assistant.findings.phrases import Match, PhraseIndex, Token
 
+Reason = Literal["uncertain", "pending", "resolved"]
+
 _AFTER = Cue.NEG_AFTER | Cue.POS_AFTER
 _FINAL = Cue.NEG_FINAL | Cue.POS_FINAL
 
@@ -38,7 +40,7 @@ class Doubt:
     """A finding mentioned with doubt or as pending."""
 
     field: str
-    reason: Literal["uncertain", "pending"]
+    reason: Reason
 
 
 Polarity = Literal["stated", "denied", "unsure"]
@@ -218,7 +220,13 @@ def _stated_after(cm: _CueMap, end: int) -> bool:
 
 
 def _doubts(m: Matcher, terms: Sequence[Match], flags: int) -> list[Doubt]:
-    reason: Literal["uncertain", "pending"] = "pending" if flags & Cue.PENDING else "uncertain"
+    reason: Reason = (
+        "pending"
+        if flags & Cue.PENDING
+        else "resolved"
+        if flags & Cue.RESOLVED and not flags & Cue.UNCERTAIN
+        else "uncertain"
+    )
     fields = dict.fromkeys(
         m.entries[t.payload].field
         for t in terms
@@ -234,7 +242,7 @@ def flags_of(cues: Sequence[Match]) -> int:
 
 
 DENIAL = Cue.NEG_BEFORE | Cue.NEG_AFTER | Cue.NEG_FINAL
-DOUBT = Cue.UNCERTAIN | Cue.PENDING
+DOUBT = Cue.UNCERTAIN | Cue.PENDING | Cue.RESOLVED
 
 
 def clause_terms(

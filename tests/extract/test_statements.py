@@ -288,3 +288,32 @@ def test_extract_statement_then_what_if_keeps_only_the_statement_as_stated() -> 
     assert ex.stated == {"marrow_clonal_plasma_cells": "absent"}
     assert ex.updates["marrow_clonal_plasma_cells"] == "present"
     assert ex.hypothetical
+
+
+@pytest.mark.parametrize(
+    ("text", "updates"),
+    [
+        ("the patient walks better and the oedema has gone", {}),
+        ("camina mejor y han desaparecido los edemas", {}),
+        ("edema resuelto tras diuréticos", {}),
+        ("ya no tiene edemas pero sí esplenomegalia", {"splenomegaly": "present"}),
+        ("the oedema has gone, platelets 650 x10^9/L", {"platelets_10e9_l": 650.0}),
+    ],
+)
+def test_extract_a_finding_told_as_gone_is_history_not_a_current_finding(
+    text: str, updates: dict[str, Any]
+) -> None:
+    """'The oedema has gone' never records oedema as present; a note says why, and a value
+    beside it is still read."""
+    ex = extract(text)
+    assert "extravascular_volume_overload" not in ex.updates, ex.updates
+    for field, value in updates.items():
+        assert ex.updates[field] == value, ex.updates
+    assert any("resolved" in n.en and "resuelto" in n.es for n in ex.notes), ex.notes
+
+
+@pytest.mark.parametrize(
+    "text", ["platelets have gone up to 700 x10^9/L", "las plaquetas subieron hasta 700 x10^9/L"]
+)
+def test_extract_a_value_risen_to_is_a_value_not_a_bound(text: str) -> None:
+    assert extract(text).updates.get("platelets_10e9_l") == 700.0
