@@ -99,3 +99,39 @@ def test_phrases_the_lexicon_spells_out_are_not_unknown_words(
     answer = ask(engine, question, audience)
     assert not answer.refused, answer.text
     assert re.search(expected, first_bullets(answer, 3)), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "audience", "opens"),
+    [
+        (
+            "My husband just started thalidomide for his rare nerve and blood disorder. What "
+            "side effects should we keep an eye on?",
+            "patient",
+            r"(?i)bradycardia|heart rate",
+        ),
+        (
+            "Vamos a iniciar talidomida-dexametasona en un varón con síndrome de Crow-Fukase. "
+            "¿Qué controles y qué profilaxis específicas planteo?",
+            "clinician",
+            r"(?i)bradicardia",
+        ),
+        (
+            "post-RT M-protein still there but pt clinically better, failure?",
+            "clinician",
+            r"(?i)without a haematologic response",
+        ),
+        (
+            "la proteina M no se movio nada despues de la radio, pero el paciente anda mucho "
+            "mejor. esto es q la rt no sirvio?",
+            "clinician",
+            r"(?i)sin respuesta hematol[oó]gica",
+        ),
+    ],
+)
+def test_what_to_watch_on_thalidomide_and_an_unchanged_m_protein_after_radiation(
+    engine: FakeChatEngine, question: str, audience: str, opens: str
+) -> None:
+    answer = ask(engine, question, audience)
+    assert not answer.refused, answer.text
+    assert re.search(opens, first_bullets(answer, 2)), answer.text
