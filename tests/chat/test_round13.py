@@ -135,3 +135,37 @@ def test_what_to_watch_on_thalidomide_and_an_unchanged_m_protein_after_radiation
     answer = ask(engine, question, audience)
     assert not answer.refused, answer.text
     assert re.search(opens, first_bullets(answer, 2)), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "audience"),
+    [
+        (
+            "El neurólogo quiere ponerle bolos de metilprednisolona a mi papá, que tiene POEMS "
+            "confirmado. ¿Eso le va a arreglar los nervios?",
+            "patient",
+        ),
+        ("len-dex poems, plts dropped under 50 mid cycle - hold or push through?", "clinician"),
+        (
+            "thalidomide in a POEMS pt with baseline brady on a beta-blocker — any concern?",
+            "clinician",
+        ),
+        (
+            "a mi vieja le van a hacer 25 sesiones de 1,8 en la lesion de la costilla por el "
+            "poems, eso es lo normal o es mucho?",
+            "patient",
+        ),
+        (
+            "A mi mamá le ponían inmunoglobulinas cada 3 semanas. Ahora dicen que lo suyo es "
+            "otro síndrome, POEMS, no la PDIC. ¿No debería seguir con eso si le ayuda?",
+            "patient",
+        ),
+        ("tiene POEMS y la albumina baja, eso influye en algo a futuro?", "patient"),
+    ],
+)
+def test_everyday_words_and_shorthand_do_not_trigger_the_gate(
+    engine: FakeChatEngine, question: str, audience: str
+) -> None:
+    """Round 13's new dev families: 'arreglar', 'plts', 'mid cycle', 'brady', 'beta-blocker',
+    'costilla', 'no la PDIC', 'a futuro' are asked about POEMS, not about something else."""
+    assert not ask(engine, question, audience).refused
