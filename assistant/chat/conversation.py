@@ -7,6 +7,7 @@ cannot-answer gate -> compose.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 from typing import Any, Literal, Protocol
@@ -26,6 +27,7 @@ from assistant.chat.understand import (
     is_empty,
     pick_topics,
     question_parts,
+    topic_scores,
     understand,
     wants_number,
 )
@@ -272,30 +274,44 @@ def _body(
     if topics[0] == "next_steps" and plan is not None:
         compose.case_answer(comp, book, plan, _leads(engine.lexicon(), "next_steps"))
         return "case", topics, False
-    steer: tuple[Lead, ...] = ()
-    if _asks_for_a_stratum(engine.lexicon(), u, topics):  # "one lesion, clean marrow: what
-        named = _strata(engine.lexicon(), u.question or u.statements)  # now?", "…: RT or ASCT?"
-        if len(named) == 1:
-            steer = tuple(compose.for_stratum(_leads(engine.lexicon(), "next_steps"), named[0]))
-            if named[0] == "disseminated" and "radiation" in u.scores:  # "marrow +: RT alone?"
-                rule = [
-                    x for x in _leads(engine.lexicon(), "radiation") if x[0] == "strat-localized"
-                ]
-                steer = (*steer[:1], *rule, *steer[1:])  # the radiation rule: why it is not enough
-            topics = (_STRATUM_TOPIC[named[0]],)
-        elif topics[0] == "next_steps":  # "fever during chemo, what do I do?": the other topic
-            topics = tuple(t for t in topics if t != "next_steps") or ("overview",)
+    steer, topics = _stratum_steer(engine.lexicon(), u, topics)
     unrouted = topics[0] == "overview" and "overview" not in fused  # never a fallback answer
     texts = [p.chunk.text for p in passages]
     if unrouted and _cannot_answer(u, engine, texts):
         return _cannot_answer_reply(comp, u, engine, topics)
     user = engine.search(query, k=3, lang=u.lang, kind="user")
-    if _asks_uncovered(u, engine.lexicon(), texts + [p.chunk.text for p in user]):
+    left_out = _asks_uncovered(u, engine.lexicon(), texts + [p.chunk.text for p in user])
+    if left_out and not _answerable_part(engine.lexicon(), u.question, left_out):
         return _cannot_answer_reply(comp, u, engine, topics)
     if topics[0] == "overview":
         compose.overview_answer(comp, book, plan, user)
         return "overview", topics, False
-    return _topic(comp, u, engine, plan, (query, passages, fused, topics, user, steer))
+    answered = _topic(comp, u, engine, plan, (query, passages, fused, topics, user, steer))
+    if left_out and not answered[2]:  # "when will the nerves recover, and can he go back to
+        what = ", ".join(" ".join(span) for span in left_out)  # work?": the first part
+        comp.lines.append(
+            f"\n> **{t('note', u.lang)}:** {book.say('part_uncovered', u.lang, what=what)}"
+        )
+    return answered
+
+
+def _stratum_steer(
+    lex: Lexicon, u: Understanding, topics: tuple[str, ...]
+) -> tuple[tuple[Lead, ...], tuple[str, ...]]:
+    """(the named stratum's next-step leads, the topics answered): "one lesion, clean marrow:
+    what now?", "…: RT or ASCT?" open with that stratum's treatment."""
+    if not _asks_for_a_stratum(lex, u, topics):
+        return (), topics
+    named = _strata(lex, u.question or u.statements)
+    if len(named) == 1:
+        steer = tuple(compose.for_stratum(_leads(lex, "next_steps"), named[0]))
+        if named[0] == "disseminated" and "radiation" in u.scores:  # "marrow +: RT alone?"
+            rule = [x for x in _leads(lex, "radiation") if x[0] == "strat-localized"]
+            steer = (*steer[:1], *rule, *steer[1:])  # the radiation rule: why it is not enough
+        return steer, (_STRATUM_TOPIC[named[0]],)
+    if topics[0] == "next_steps":  # "fever during chemo, what do I do?": the other topic
+        return (), tuple(t for t in topics if t != "next_steps") or ("overview",)
+    return (), topics
 
 
 _STRATUM_TOPIC = {"localized": "radiation", "disseminated": "systemic"}
@@ -500,15 +516,37 @@ def _cannot_answer(u: Understanding, engine: ChatEngine, texts: list[str]) -> bo
     return evidence.cannot_answer(unknown, missing, named=u.named)
 
 
-def _asks_uncovered(u: Understanding, lex: Lexicon, texts: list[str]) -> bool:
+def _asks_uncovered(u: Understanding, lex: Lexicon, texts: list[str]) -> list[list[str]]:
     """'Can he get the flu vaccine?', 'he still drives. Is that OK?': a subject the guideline
-    leaves out, asked about and missing from every passage found, is never guessed."""
+    leaves out, asked about and missing from every passage found, is never guessed. Returns the
+    uncovered subjects (their words), none when every one is covered."""
     short = len(words(u.question)) <= SHORT_QUESTION
     toks = words(f"{u.question} {u.statements}" if short else u.question)
-    spans = [
-        [w for w in toks[a:b] if w not in lex.stopwords] for a, b in lex.spans("uncovered", toks)
-    ]  # a phrase ("manejando el auto") is covered only when every word of it is
-    return any(evidence.uncovered(span, texts) for span in spans)
+    found, end = [], 0
+    for a, b in lex.spans("uncovered", toks):
+        if b > end:  # "go back to work" holds "back to work": one subject
+            found.append(toks[a:b])
+            end = b
+    return [  # a phrase ("manejando el auto") is covered only when every word of it is
+        span
+        for span in found
+        if evidence.uncovered([w for w in span if w not in lex.stopwords], texts)
+    ]
+
+
+def _answerable_part(lex: Lexicon, question: str, left_out: list[list[str]]) -> bool:
+    """'When will my legs get better, and will I be able to go back to work?': another clause
+    of the question names a topic strongly and holds none of the uncovered subjects, so that
+    part is answered and the rest is said to be outside the guidelines."""
+    gone = {w for span in left_out for w in span}
+    for clause in _CLAUSES.split(question):
+        toks = words(clause)
+        if toks and not gone & set(toks) and topic_scores(lex, clause, "")[1]:
+            return True
+    return False
+
+
+_CLAUSES = re.compile(r"[,;?¿!]|\s(?:and|y|o|or|but|pero)\s", re.IGNORECASE)
 
 
 def _cannot_answer_reply(

@@ -169,3 +169,40 @@ def test_everyday_words_and_shorthand_do_not_trigger_the_gate(
     """Round 13's new dev families: 'arreglar', 'plts', 'mid cycle', 'brady', 'beta-blocker',
     'costilla', 'no la PDIC', 'a futuro' are asked about POEMS, not about something else."""
     assert not ask(engine, question, audience).refused
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "subject"),
+    [
+        (
+            "I finished treatment for POEMS 3 months ago. My feet are still numb. When will my "
+            "legs get better, and will I be able to go back to work?",
+            "en",
+            "go back to work",
+        ),
+        (
+            "Tengo POEMS. ¿Cuándo mejoran los nervios y puedo volver a trabajar?",
+            "es",
+            "volver a trabajar",
+        ),
+    ],
+)
+def test_a_question_with_one_part_the_guidelines_leave_out_answers_the_other_part(
+    engine: FakeChatEngine, question: str, lang: str, subject: str
+) -> None:
+    """The nerve-recovery part is answered; the work part is named as not covered."""
+    answer = ask(engine, question, "patient")
+    assert not answer.refused, answer.text
+    assert re.search(r"(?i)3 (?:months|meses)", first_bullets(answer, 2)), answer.text
+    note = next(line for line in answer.text.splitlines() if subject in line)
+    assert ("say nothing" if lang == "en" else "no dicen nada") in note
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["my dad has POEMS. can he go back to work?", "Tengo POEMS. ¿Puedo volver a trabajar?"],
+)
+def test_a_question_only_about_what_the_guidelines_leave_out_is_still_declined(
+    engine: FakeChatEngine, question: str
+) -> None:
+    assert ask(engine, question, "patient").refused
