@@ -236,12 +236,6 @@ def test_a_radiation_answer_for_a_patient_does_not_list_the_agents_needing_cauti
             r"35-54 Gy",
         ),
         (
-            "Tras RT en POEMS localizado, ¿qué porcentaje acaba necesitando tto de rescate y hay "
-            "predictores basales?",
-            "clinician",
-            r"52",
-        ),
-        (
             "My dad is 63 and has POEMS. He now has fluid around his lungs, high lung pressure on "
             "the heart scan, and his kidney filtration is about 25. What are his chances?",
             "patient",
@@ -333,3 +327,18 @@ def test_shorthand_a_minimal_m_protein_or_a_fear_do_not_refuse_a_covered_questio
     engine: FakeChatEngine, question: str, audience: str
 ) -> None:
     assert not ask(engine, question, audience).refused
+
+
+def test_a_two_part_radiation_question_gets_both_parts_in_its_first_two_lines(
+    engine: FakeChatEngine,
+) -> None:
+    """'What share needs salvage after RT, and are there baseline predictors?': the 4-year
+    event-free survival (52%) and the predictors (DLCO, urinary protein) both open the answer
+    (round 13 put the predictors first; both parts stay within two lines)."""
+    answer = ask(
+        engine,
+        "Tras RT en POEMS localizado, ¿qué porcentaje acaba necesitando tto de rescate y hay "
+        "predictores basales?",
+    )
+    opening = first_bullets(answer, 2)
+    assert re.search(r"52", opening) and re.search(r"DLCO", opening), answer.text
