@@ -281,7 +281,7 @@ def _body(
         return _cannot_answer_reply(comp, u, engine, topics)
     user = engine.search(query, k=3, lang=u.lang, kind="user")
     left_out = _asks_uncovered(u, engine.lexicon(), texts + [p.chunk.text for p in user])
-    if left_out and not _answerable_part(engine.lexicon(), u.question, left_out):
+    if left_out and not _answerable_part(engine.lexicon(), u.question):
         return _cannot_answer_reply(comp, u, engine, topics)
     if topics[0] == "overview":
         compose.overview_answer(comp, book, plan, user)
@@ -534,16 +534,24 @@ def _asks_uncovered(u: Understanding, lex: Lexicon, texts: list[str]) -> list[li
     ]
 
 
-def _answerable_part(lex: Lexicon, question: str, left_out: list[list[str]]) -> bool:
-    """'When will my legs get better, and will I be able to go back to work?': another clause
-    of the question names a topic strongly and holds none of the uncovered subjects, so that
-    part is answered and the rest is said to be outside the guidelines."""
-    gone = {w for span in left_out for w in span}
+def _answerable_part(lex: Lexicon, question: str) -> bool:
+    """'When will my legs get better, and will I be able to go back to work?': a clause before
+    the uncovered subject asks its own wh-question and names a topic strongly, so that part is
+    answered and the rest is said to be outside the guidelines."""
     for clause in _CLAUSES.split(question):
         toks = words(clause)
-        if toks and not gone & set(toks) and topic_scores(lex, clause, "")[1]:
+        if lex.has("uncovered", toks):  # a later clause may ask about it: "¿cuánto tiempo?"
+            return False
+        asks = bool(_WH & set(toks))  # its own question, not "…the booster while on len?"
+        if asks and not is_empty(lex, toks) and topic_scores(lex, clause, "")[1]:
             return True
     return False
+
+
+_WH = frozenset(  # "que" and "como" are left out: they are also "that" and "as"
+    "what when how which why where who cuando cual cuales cuanto cuanta cuantos cuantas "
+    "donde quien".split()
+)
 
 
 _CLAUSES = re.compile(r"[,;?¿!]|\s(?:and|y|o|or|but|pero)\s", re.IGNORECASE)

@@ -200,7 +200,14 @@ def test_a_question_with_one_part_the_guidelines_leave_out_answers_the_other_par
 
 @pytest.mark.parametrize(
     "question",
-    ["my dad has POEMS. can he go back to work?", "Tengo POEMS. ¿Puedo volver a trabajar?"],
+    [
+        "my dad has POEMS. can he go back to work?",
+        "Tengo POEMS. ¿Puedo volver a trabajar?",
+        "Can I get the flu shot and the covid booster while I'm on lenalidomide for POEMS?",
+        "Tengo POEMS y soy camionero. ¿Cuánto tiempo de baja me corresponde? ¿Puedo pedir la "
+        "incapacidad permanente?",
+        "me dan la baja laboral mientras hago la radioterapia? cuanto tiempo suele ser?",
+    ],
 )
 def test_a_question_only_about_what_the_guidelines_leave_out_is_still_declined(
     engine: FakeChatEngine, question: str
