@@ -213,3 +213,27 @@ def test_a_question_only_about_what_the_guidelines_leave_out_is_still_declined(
     engine: FakeChatEngine, question: str
 ) -> None:
     assert ask(engine, question, "patient").refused
+
+
+@pytest.mark.parametrize(
+    ("question", "opens"),
+    [
+        (
+            "One high VEGF right after a bad chest infection, everything else normal — relapse "
+            "or not?",
+            r"(?i)repeat the test",
+        ),
+        (
+            "POEMS pt on HD three times a week, we want to start Len-dex. What len dose, and how "
+            "do we time it on HD days?",
+            r"(?i)Cockcroft",
+        ),
+    ],
+)
+def test_vegf_after_an_infection_and_lenalidomide_on_haemodialysis(
+    engine: FakeChatEngine, question: str, opens: str
+) -> None:
+    """A VEGF raised by an acute illness is repeated before relapse is called; 'HD' beside
+    lenalidomide opens with the renal dose bands, never with the standard 25 mg."""
+    answer = ask(engine, question)
+    assert re.search(opens, first_bullets(answer, 1)), answer.text
