@@ -237,3 +237,29 @@ def test_vegf_after_an_infection_and_lenalidomide_on_haemodialysis(
     lenalidomide opens with the renal dose bands, never with the standard 25 mg."""
     answer = ask(engine, question)
     assert re.search(opens, first_bullets(answer, 1)), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "opens"),
+    [
+        (
+            "Pac con POEMS tratado con talidomida-dexa y ahora progresa. Si consigo "
+            "lenalidomida, ¿hay datos de Rd después de fallar la talidomida?",
+            r"(?i)lenalidomida tras el fracaso de la talidomida",
+        ),
+        (
+            "Is there any evidence for lenalidomide-dexamethasone in POEMS that has progressed "
+            "on thalidomide?",
+            r"(?i)lenalidomide after thalidomide failure",
+        ),
+        (
+            "POEMS no candidato a trasplante: entre MDex y Len-dex, ¿qué contras tiene cada uno?",
+            r"(?i)mielodispl",
+        ),
+    ],
+)
+def test_lenalidomide_after_thalidomide_and_the_downsides_of_mdex_or_len_dex(
+    engine: FakeChatEngine, question: str, opens: str
+) -> None:
+    answer = ask(engine, question)
+    assert re.search(opens, first_bullets(answer, 1)), answer.text
