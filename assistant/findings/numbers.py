@@ -171,31 +171,28 @@ def read_quantity(m: Matcher, q: Quantity, text: str, tail: str = "") -> Reading
     if hit is None:
         return None
     whole = f"{text} {tail}" if tail else text
-    change = _CHANGE.search(hit.group("filler"))
-    to = _TO.match(whole[hit.end("num") :]) if change else None
-    first: Reading | None
-    if to is not None:  # "dropped from 850 to 240 pg/mL": a change, not a range
-        first = Reading(q, _written(q, hit.group("num"), whole[hit.end("num") + to.end() :]))
-        later: re.Match[str] | None = to
-    else:
+    to = _TO.match(whole[hit.end("num") :]) if _CHANGE.search(hit.group("filler")) else None
+    later: re.Match[str] | None = to
+    if to is None:
         first = read_quantity_at(m, q, hit, text[hit.end() :])
-        later = _LATER.match(whole[hit.end("num") :])
-    if later is None or first is None or first.problem is not None or first.bound is not None:
+        if first is None or first.problem is not None or first.bound is not None:
+            return first
+        end = hit.end("num")
+    else:  # "dropped from 850 to 240 pg/mL": a change, not a range
+        end = hit.end("num") + to.end()
+        first = Reading(q, _written(q, hit.group("num"), whole[end:]))
+    others = _other_label(m, q)  # "VEGF 1200 pg/mL y plaquetas ahora 650": not VEGF's value
+    while (nxt := _LATER.match(whole[end:])) and not others.search(nxt.group()[: nxt.start("num")]):
+        later, end = nxt, end + nxt.end()  # "from 4,800 to 1,900 and now 900": the last one
+    if later is None:
         return first
-    if _other_label(m, q).search(later.group()[: later.start("num")]):
-        return first  # "VEGF 1200 pg/mL y plaquetas ahora 650": another finding's value
-    end = hit.end("num") + later.end()
-    while (nxt := _LATER.match(whole[end:])) and not _other_label(m, q).search(
-        nxt.group()[: nxt.start("num")]
-    ):  # "from 4,800 to 1,900 and now 900": the last one
-        later, end = nxt, end + nxt.end()
     after = whole[end:]
     number = read_number(later.group("num"))
+    if number is None:
+        return first
     unit = unit_head(after)
     if _unit_factor(q, unit) is None:  # "4800 pg/mL al diagnóstico, ahora 2100": same unit
         unit = unit_head(text[hit.end("num") :])
-    if number is None:
-        return first
     value, converted = _convert(q, number, unit)
     if value is None or not q.min <= value <= q.max:
         return first
