@@ -1,6 +1,6 @@
 """Round-13 chat behaviours (#12), found by dev families written from the fact sheet only:
-radiation questions whose aspect must open the answer (residual lesions after systemic
-therapy, who radiation alone treats, baseline predictors of salvage)."""
+named aspects that open the answer, phrases and shorthand the gate must know, and questions
+with one part the guidelines leave out."""
 
 from __future__ import annotations
 
@@ -13,54 +13,127 @@ from tests.fakes import FakeChatEngine
 
 
 @pytest.mark.parametrize(
-    ("question", "audience", "opens"),
+    ("question", "audience", "opens", "within"),
     [
         (
             "do you irradiate residual PET-avid lesions after systemic tx/ASCT in POEMS?",
             "clinician",
             r"(?i)clustered lesions that fit one field",
+            3,
         ),
         (
             "after chemo my PET still lights up in 3 spots close together in my pelvis. the "
             "doctor mentioned zapping that area with radiation. is that a thing?",
             "patient",
             r"(?i)clustered lesions|one field",
+            3,
         ),
         (
             "¿Hacéis RT de consolidación sobre lesiones residuales tras el TASPE en el POEMS?",
             "clinician",
             r"(?i)agrupadas en un solo campo",
+            3,
         ),
         (
             "Which POEMS patients can be treated with radiation alone?",
             "clinician",
             r"(?i)1 to 3 bone lesions",
+            3,
         ),
         (
             "POEMS, 2 bone lesions, BM positive for clonal lambda PCs. RT alone ok?",
             "clinician",
             r"(?i)disseminated",
+            3,
         ),
         (
             "Tras RT en POEMS localizado, ¿qué porcentaje acaba necesitando tto de rescate y "
             "hay predictores basales?",
             "clinician",
             r"(?i)DLCO",
+            3,
         ),
         (
             "POEMS, RT planned for 2 lesions, marrow negative. Any predictors of RT failure we "
             "should check up front?",
             "clinician",
             r"(?i)DLCO",
+            3,
+        ),
+        (
+            "My husband just started thalidomide for his rare nerve and blood disorder. What "
+            "side effects should we keep an eye on?",
+            "patient",
+            r"(?i)bradycardia|heart rate",
+            2,
+        ),
+        (
+            "Vamos a iniciar talidomida-dexametasona en un varón con síndrome de Crow-Fukase. "
+            "¿Qué controles y qué profilaxis específicas planteo?",
+            "clinician",
+            r"(?i)bradicardia",
+            2,
+        ),
+        (
+            "post-RT M-protein still there but pt clinically better, failure?",
+            "clinician",
+            r"(?i)without a haematologic response",
+            2,
+        ),
+        (
+            "la proteina M no se movio nada despues de la radio, pero el paciente anda mucho "
+            "mejor. esto es q la rt no sirvio?",
+            "clinician",
+            r"(?i)sin respuesta hematol[oó]gica",
+            2,
+        ),
+        (
+            "One high VEGF right after a bad chest infection, everything else normal — relapse "
+            "or not?",
+            "clinician",
+            r"(?i)repeat the test",
+            1,
+        ),
+        (
+            "POEMS pt on HD three times a week, we want to start Len-dex. What len dose, and how "
+            "do we time it on HD days?",
+            "clinician",
+            r"(?i)Cockcroft",
+            1,
+        ),
+        (
+            "Pac con POEMS tratado con talidomida-dexa y ahora progresa. Si consigo "
+            "lenalidomida, ¿hay datos de Rd después de fallar la talidomida?",
+            "clinician",
+            r"(?i)lenalidomida tras el fracaso de la talidomida",
+            1,
+        ),
+        (
+            "Is there any evidence for lenalidomide-dexamethasone in POEMS that has progressed "
+            "on thalidomide?",
+            "clinician",
+            r"(?i)lenalidomide after thalidomide failure",
+            1,
+        ),
+        (
+            "POEMS no candidato a trasplante: entre MDex y Len-dex, ¿qué contras tiene cada uno?",
+            "clinician",
+            r"(?i)mielodispl",
+            1,
         ),
     ],
 )
-def test_a_radiation_aspect_opens_the_answer(
-    engine: FakeChatEngine, question: str, audience: str, opens: str
+def test_a_named_aspect_opens_the_answer(
+    engine: FakeChatEngine, question: str, audience: str, opens: str, within: int
 ) -> None:
+    """Round 13's aspects (data in topics.toml) open the answer within its first `within`
+    bullets: radiation after systemic therapy, who radiation alone treats, predictors of
+    salvage, what to watch on thalidomide, an M-protein unchanged after radiation, VEGF after an
+    infection, lenalidomide on haemodialysis (the renal bands, never the standard 25 mg), Rd
+    after thalidomide fails, the downsides of MDex or Len-dex."""
     answer = ask(engine, question, audience)
     assert not answer.refused, answer.text
-    assert re.search(opens, first_bullets(answer, 3)), answer.text
+    assert re.search(opens, first_bullets(answer, within)), answer.text
 
 
 def test_results_of_radiation_alone_still_open_with_the_outcomes(engine: FakeChatEngine) -> None:
@@ -99,42 +172,6 @@ def test_phrases_the_lexicon_spells_out_are_not_unknown_words(
     answer = ask(engine, question, audience)
     assert not answer.refused, answer.text
     assert re.search(expected, first_bullets(answer, 3)), answer.text
-
-
-@pytest.mark.parametrize(
-    ("question", "audience", "opens"),
-    [
-        (
-            "My husband just started thalidomide for his rare nerve and blood disorder. What "
-            "side effects should we keep an eye on?",
-            "patient",
-            r"(?i)bradycardia|heart rate",
-        ),
-        (
-            "Vamos a iniciar talidomida-dexametasona en un varón con síndrome de Crow-Fukase. "
-            "¿Qué controles y qué profilaxis específicas planteo?",
-            "clinician",
-            r"(?i)bradicardia",
-        ),
-        (
-            "post-RT M-protein still there but pt clinically better, failure?",
-            "clinician",
-            r"(?i)without a haematologic response",
-        ),
-        (
-            "la proteina M no se movio nada despues de la radio, pero el paciente anda mucho "
-            "mejor. esto es q la rt no sirvio?",
-            "clinician",
-            r"(?i)sin respuesta hematol[oó]gica",
-        ),
-    ],
-)
-def test_what_to_watch_on_thalidomide_and_an_unchanged_m_protein_after_radiation(
-    engine: FakeChatEngine, question: str, audience: str, opens: str
-) -> None:
-    answer = ask(engine, question, audience)
-    assert not answer.refused, answer.text
-    assert re.search(opens, first_bullets(answer, 2)), answer.text
 
 
 @pytest.mark.parametrize(
@@ -213,53 +250,3 @@ def test_a_question_only_about_what_the_guidelines_leave_out_is_still_declined(
     engine: FakeChatEngine, question: str
 ) -> None:
     assert ask(engine, question, "patient").refused
-
-
-@pytest.mark.parametrize(
-    ("question", "opens"),
-    [
-        (
-            "One high VEGF right after a bad chest infection, everything else normal — relapse "
-            "or not?",
-            r"(?i)repeat the test",
-        ),
-        (
-            "POEMS pt on HD three times a week, we want to start Len-dex. What len dose, and how "
-            "do we time it on HD days?",
-            r"(?i)Cockcroft",
-        ),
-    ],
-)
-def test_vegf_after_an_infection_and_lenalidomide_on_haemodialysis(
-    engine: FakeChatEngine, question: str, opens: str
-) -> None:
-    """A VEGF raised by an acute illness is repeated before relapse is called; 'HD' beside
-    lenalidomide opens with the renal dose bands, never with the standard 25 mg."""
-    answer = ask(engine, question)
-    assert re.search(opens, first_bullets(answer, 1)), answer.text
-
-
-@pytest.mark.parametrize(
-    ("question", "opens"),
-    [
-        (
-            "Pac con POEMS tratado con talidomida-dexa y ahora progresa. Si consigo "
-            "lenalidomida, ¿hay datos de Rd después de fallar la talidomida?",
-            r"(?i)lenalidomida tras el fracaso de la talidomida",
-        ),
-        (
-            "Is there any evidence for lenalidomide-dexamethasone in POEMS that has progressed "
-            "on thalidomide?",
-            r"(?i)lenalidomide after thalidomide failure",
-        ),
-        (
-            "POEMS no candidato a trasplante: entre MDex y Len-dex, ¿qué contras tiene cada uno?",
-            r"(?i)mielodispl",
-        ),
-    ],
-)
-def test_lenalidomide_after_thalidomide_and_the_downsides_of_mdex_or_len_dex(
-    engine: FakeChatEngine, question: str, opens: str
-) -> None:
-    answer = ask(engine, question)
-    assert re.search(opens, first_bullets(answer, 1)), answer.text
