@@ -47,6 +47,7 @@ class Composer:
     citer: Citer = field(default_factory=Citer)
     lines: list[str] = field(default_factory=list)
     used: set[str] = field(default_factory=set)  # sentences already shown
+    notes: list[str] = field(default_factory=list)  # said after the answer, with its other notes
 
     def heading(self, text: str, level: int = 3) -> None:
         """Add a heading."""

@@ -200,6 +200,7 @@ def _in_scope(
     if u.repairs:
         pairs = ", ".join(f"“{typed}” → “{read}”" for typed, read in u.repairs)
         note_texts = (engine.chatbook().say("read_as", u.lang, pairs=pairs), *note_texts)
+    note_texts = (*comp.notes, *note_texts)
     comp.lines += [f"\n> **{t('note', u.lang)}:** {n}" for n in note_texts]
     saved = bool(changes) and not ex.hypothetical
     fields = {
@@ -289,9 +290,7 @@ def _body(
     answered = _topic(comp, u, engine, plan, (query, passages, fused, topics, user, steer))
     if left_out and not answered[2]:  # "when will the nerves recover, and can he go back to
         what = ", ".join(" ".join(span) for span in left_out)  # work?": the first part
-        comp.lines.append(
-            f"\n> **{t('note', u.lang)}:** {book.say('part_uncovered', u.lang, what=what)}"
-        )
+        comp.notes.append(book.say("part_uncovered", u.lang, what=what))
     return answered
 
 
