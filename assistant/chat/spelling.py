@@ -19,6 +19,7 @@ from assistant.text import fold
 
 MIN_LEN = 5  # shorter words are too ambiguous to repair (and often abbreviations)
 LONG = 9  # from this length two edits are allowed
+_VOWELS = frozenset("aeiou")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
@@ -88,6 +89,8 @@ class Speller:
             return self.words[best[0]]
         for stem in self.stems:  # "camniar": the stem "camin" one edit from "camni"
             head = folded[: len(stem)]
+            if head[:-1] == stem[:-1] and {head[-1], stem[-1]} <= _VOWELS:
+                continue  # "oncologia" vs "oncologa*": another ending, not a typo
             if DamerauLevenshtein.distance(head, stem, score_cutoff=1) <= 1:
                 return stem + folded[len(stem) :]
         return None

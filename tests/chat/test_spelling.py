@@ -38,6 +38,7 @@ def test_typos_become_lexicon_words(typed: str, read: str) -> None:
         "VEGF 1200 pg/mL, IgA lambda",  # short words, numbers and units are never touched
         "¿Cuál es la dosis?",
         "múltiples lesiones escleróticas",  # an everyday word, not a typo of "multiple"
+        "Nos consulta Oncología Radioterápica",  # hospital services are lexicon words
     ],
 )
 def test_known_and_short_words_are_kept(text: str) -> None:
@@ -47,6 +48,20 @@ def test_known_and_short_words_are_kept(text: str) -> None:
 def test_ties_prefer_a_swap_of_the_same_length() -> None:
     sp = Speller.build([], ["prueba de embarazo", "pruebas"])
     assert sp.fix("pruebsa") == "pruebas"  # one swap, not one dropped letter ("prueba")
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("oncologia", None),  # another vowel ending of the stem "oncologa*": a word, not a typo
+        ("hematologio", None),
+        ("camimar", "caminar"),  # a consonant at the stem's end is a typo ("camin*")
+        ("camniar", "caminar"),
+    ],
+)
+def test_a_stem_repairs_typos_not_other_endings(typed: str, read: str | None) -> None:
+    sp = Speller.build([], ["oncologa*", "hematologa*", "camin*"])
+    assert sp.fix(typed) == read
 
 
 def test_the_repair_is_shown_in_the_answer_and_the_question_is_answered() -> None:
