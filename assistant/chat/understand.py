@@ -16,7 +16,7 @@ from assistant.extract import Extraction, extract
 from assistant.language import detect_language
 from assistant.untrusted import strip_markup
 
-CONTEXT_WEIGHT = 0.35  # case description around the question
+CONTEXT_WEIGHT = 0.35  # case description around the question (and before its "¿")
 BACK_CONTEXT_WEIGHT = 0.7  # ... when a short question points back at it ("is that…?")
 BACK_WORDS = frozenset(
     {"that", "this", "these", "those", "eso", "esto", "ello", "esos", "estos", "esa", "ese", "esas"}
@@ -140,18 +140,25 @@ def _weighted(hits: Sequence[Hit], toks: Sequence[str], weight: float) -> dict[s
 
 def topic_scores(lex: Lexicon, question: str, statements: str) -> tuple[dict[str, float], bool]:
     """(lexical topic scores, whether the question clause names a topic strongly)."""
-    q_toks, s_toks = words(question), words(statements)
+    whole = lex.spot(words(question))  # what the question names, lead-in included
+    head, sep, asked = question.partition("¿")
+    lead = head if sep and words(head) and "?" not in head else ""
+    if lead:  # "Paciente con 2 lesiones, médula sin clon, ¿cuántos Gy?": the lead-in is told
+        question = sep + asked
+    q_toks, s_toks, l_toks = words(question), words(statements), words(lead)
     q_hits, s_hits = lex.spot(q_toks), lex.spot(s_toks)
     scores = _weighted(q_hits, q_toks, 1.0)
-    only = _only_topic(lex, q_toks, q_hits) if statements else None
+    only = _only_topic(lex, q_toks, q_hits) if statements or lead else None
     if only is not None:  # "<case description>. ¿Tratamiento?": the short question is the topic
         scores[only] = max(scores.get(only, 0.0), STRONG)
     # "<bevacizumab given, VEGF fell>. Is that a response?": what "that" points at counts more
     context = BACK_CONTEXT_WEIGHT if statements and points_back(lex, q_toks) else CONTEXT_WEIGHT
     for code, s in _weighted(s_hits, s_toks, context).items():
         scores[code] = scores.get(code, 0.0) + s
+    for code, s in _weighted(lex.spot(l_toks), l_toks, CONTEXT_WEIGHT).items():
+        scores[code] = scores.get(code, 0.0) + s
     strong = any(
-        w >= STRONG and not label.startswith("@") for h in q_hits for label, w in h.labels.items()
+        w >= STRONG and not label.startswith("@") for h in whole for label, w in h.labels.items()
     )
     return {k: round(v, 6) for k, v in scores.items()}, strong
 
@@ -166,7 +173,7 @@ def _only_topic(lex: Lexicon, toks: Sequence[str], hits: Sequence[Hit]) -> str |
     return labels.pop() if len(labels) == 1 else None
 
 
-_NUMBER = re.compile(r"\d+(?:x)?")
+_NUMBER = re.compile(r"\d+(?:x)?|[ctl]\d{1,2}")  # "38", "3x" (ULN), "T11" (a vertebra)
 
 
 def content_unknown(lex: Lexicon, toks: Sequence[str]) -> tuple[list[Hit], list[str]]:
