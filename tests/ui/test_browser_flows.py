@@ -77,6 +77,9 @@ def _tab(page: Any, name: str) -> None:
 
 
 def _chat(page: Any, text: str) -> None:
+    # after a language switch the rerun may briefly show the old chat input beside the new one
+    inputs = "document.querySelectorAll('[data-testid=\"stChatInputTextArea\"]').length"
+    page.wait_for_function(f"() => {inputs} === 1", timeout=60_000)
     before = page.get_by_test_id("stChatMessage").count()
     box = page.get_by_test_id("stChatInputTextArea")
     box.fill(text)
