@@ -76,6 +76,9 @@ class Speller:
         folded = fold(word.lower())
         if len(folded) < MIN_LEN or self.known(folded):
             return None
+        cut = [s for s in self.stems if s.startswith(folded)]
+        if cut and len({s[len(folded)] for s in cut}) == 1:  # one word cut short:
+            return min(cut, key=lambda s: (len(s), s))  # "talido", "lenali" (the drug's stem)
         limit = 1 if len(folded) < LONG else 2
         found = process.extract(
             folded,

@@ -79,3 +79,62 @@ def test_the_radiation_oncology_question_opens_with_the_dose(engine: FakeChatEng
     )
     assert answer.intent == "radiation"
     assert re.search(r"(?i)40\s?(?:-|–|a)\s?50\s?Gy", first_bullets(answer, 3))
+
+
+@pytest.mark.parametrize(
+    ("question", "audience", "topic"),
+    [
+        ("In POEMS, is Velcade easier on the nerves than Revlimid?", "clinician", "caution"),
+        ("POEMS: starting Revlimid next week, which dose with a CrCl of 45?", "clinician", None),
+        ("Thalomid for POEMS: what do I check before prescribing it?", "clinician", "caution"),
+        (
+            "Pharmacy asks for the rationale for stopping IVIG now that the CIDP was re-diagnosed "
+            "as POEMS. What is it?",
+            "clinician",
+            None,
+        ),
+        ("que hay q chequear antes de arrancar talido + dexa en un POEMS?", "clinician", None),
+        (
+            "My dad has POEMS and the doctor pointed at his fingers and said clubbing. Does that "
+            "matter?",
+            "patient",
+            "prognosis",
+        ),
+        ("Will he need a splint or a walking aid for his feet with POEMS?", "patient", None),
+        (
+            "VEGF up once on routine follow-up after ASCT for POEMS, asymptomatic. Retreat?",
+            "clinician",
+            None,
+        ),
+    ],
+)
+def test_brand_names_requests_and_everyday_words_are_understood(
+    engine: FakeChatEngine, question: str, audience: str, topic: str | None
+) -> None:
+    """Brand names are the drugs ('Velcade', 'Revlimid', 'Thalomid'); a request for a rationale,
+    a cut-short drug name ('talido'), clubbing, a splint or 'retreat' are not subjects the
+    guidelines leave out."""
+    answer = ask(engine, question, audience)
+    assert not answer.refused
+    if topic is not None:
+        assert topic in answer.intent.split("+") or answer.intent == topic
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [("talido", "talidom"), ("lenali", "lenalidom"), ("salido", None)],
+)
+def test_a_drug_name_cut_short_is_read_as_the_drug(typed: str, read: str | None) -> None:
+    """'talido' was repaired into 'salido' (one edit), losing the drug."""
+    assert LEX.speller.fix(typed) == read
+
+
+def test_writing_a_coverage_letter_is_still_declined(engine: FakeChatEngine) -> None:
+    """A rationale is clinical; writing a letter to get a scan covered is not (a request word
+    must not make the task answerable)."""
+    answer = ask(
+        engine,
+        "me ayudan a escribir una carta a la prepaga para q me cubran el PET-TC? tengo POEMS",
+        "patient",
+    )
+    assert answer.refused
