@@ -138,3 +138,52 @@ def test_writing_a_coverage_letter_is_still_declined(engine: FakeChatEngine) -> 
         "patient",
     )
     assert answer.refused
+
+
+@pytest.mark.parametrize(
+    ("question", "audience", "opens"),
+    [
+        (
+            "VEGF has halved after 3 cycles of len-dex in POEMS but the neuropathy is no better. "
+            "Is it failing?",
+            "clinician",
+            r"(?i)should not by itself be called treatment failure",
+        ),
+        (
+            "a mi papá le bajó el VEGF pero sigue sin fuerza en las piernas, ya van 3 meses. "
+            "¿no le está funcionando el tratamiento del POEMS?",
+            "patient",
+            r"(?i)no debe considerarse por sí sola un fracaso",
+        ),
+        (
+            "He had his POEMS transplant 7 years ago and everything is normal. Can he stop the "
+            "blood tests and scans?",
+            "patient",
+            r"(?i)never ends",
+        ),
+        (
+            "Trasplante por POEMS hace 5 años, todo bien. ¿Hasta cuándo tiene que seguir con los "
+            "análisis?",
+            "patient",
+            r"(?i)nunca termina",
+        ),
+        (
+            "POEMS progressing on Rd, never had a transplant, now ECOG 1. Next line?",
+            "clinician",
+            r"(?i)options with data|never had one",
+        ),
+        (
+            "POEMS que progresa con Rd y nunca fue a TASPE: ¿opciones de 2a línea?",
+            "clinician",
+            r"(?i)opciones con datos|nunca lo ha recibido",
+        ),
+    ],
+)
+def test_later_visit_questions_open_with_their_answer(
+    engine: FakeChatEngine, question: str, audience: str, opens: str
+) -> None:
+    """No nerve gain yet is not a failure; follow-up does not end on its own; 'next line'
+    after first-line therapy opens with the relapse options."""
+    answer = ask(engine, question, audience)
+    assert not answer.refused
+    assert re.search(opens, first_bullets(answer, 2))
