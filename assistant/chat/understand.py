@@ -140,23 +140,23 @@ def _weighted(hits: Sequence[Hit], toks: Sequence[str], weight: float) -> dict[s
 
 def topic_scores(lex: Lexicon, question: str, statements: str) -> tuple[dict[str, float], bool]:
     """(lexical topic scores, whether the question clause names a topic strongly)."""
-    whole = lex.spot(words(question))  # what the question names, lead-in included
+    q_toks = words(question)
+    whole = q_hits = lex.spot(q_toks)  # what the question names, lead-in included
     head, sep, asked = question.partition("¿")
-    lead = head if sep and words(head) and "?" not in head else ""
+    lead = words(head) if sep and "?" not in head else []
     if lead:  # "Paciente con 2 lesiones, médula sin clon, ¿cuántos Gy?": the lead-in is told
-        question = sep + asked
-    q_toks, s_toks, l_toks = words(question), words(statements), words(lead)
-    q_hits, s_hits = lex.spot(q_toks), lex.spot(s_toks)
+        q_toks = words(sep + asked)
+        q_hits = lex.spot(q_toks)
+    s_toks = words(statements)
     scores = _weighted(q_hits, q_toks, 1.0)
     only = _only_topic(lex, q_toks, q_hits) if statements or lead else None
     if only is not None:  # "<case description>. ¿Tratamiento?": the short question is the topic
         scores[only] = max(scores.get(only, 0.0), STRONG)
     # "<bevacizumab given, VEGF fell>. Is that a response?": what "that" points at counts more
     context = BACK_CONTEXT_WEIGHT if statements and points_back(lex, q_toks) else CONTEXT_WEIGHT
-    for code, s in _weighted(s_hits, s_toks, context).items():
-        scores[code] = scores.get(code, 0.0) + s
-    for code, s in _weighted(lex.spot(l_toks), l_toks, CONTEXT_WEIGHT).items():
-        scores[code] = scores.get(code, 0.0) + s
+    for toks, weight in ((s_toks, context), (lead, CONTEXT_WEIGHT)):
+        for code, s in _weighted(lex.spot(toks), toks, weight).items():
+            scores[code] = scores.get(code, 0.0) + s
     strong = any(
         w >= STRONG and not label.startswith("@") for h in whole for label, w in h.labels.items()
     )
@@ -188,7 +188,7 @@ def content_unknown(lex: Lexicon, toks: Sequence[str]) -> tuple[list[Hit], list[
         if i not in covered
         and t not in lex.stopwords
         and t not in lex.light
-        and not _NUMBER.fullmatch(t)  # "38", "3x" (ULN)
+        and not _NUMBER.fullmatch(t)
         and len(t) > 1
     ]
     return hits, unknown
