@@ -126,6 +126,7 @@ def respond(
         previous_topics=conv.previous_topics(),
         in_conversation=bool(conv.history),
         has_case=conv.case is not None,
+        patient=conv.audience == "patient",
     )
     replay = _language_request(lex, message, conv)
     if replay is not None:  # "in English please": the last question again, in that language

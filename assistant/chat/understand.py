@@ -194,8 +194,12 @@ def content_unknown(lex: Lexicon, toks: Sequence[str]) -> tuple[list[Hit], list[
     return hits, unknown
 
 
-def decide_scope(lex: Lexicon, message: str, in_conversation: bool, states_case: bool) -> bool:
-    """Foreign terms first; then POEMS words, weighed against the words nobody knows."""
+def decide_scope(
+    lex: Lexicon, message: str, in_conversation: bool, states_case: bool, patient: bool = False
+) -> bool:
+    """Foreign terms first; then POEMS words, weighed against the words nobody knows. In the
+    patient view the writer lives with POEMS, so a story's everyday words ("my legs swell by
+    the evening") are about it, as beside POEMS's name."""
     toks = words(message)
     hits, unknown = content_unknown(lex, toks)
     labels = [set(h.labels) for h in hits]
@@ -214,7 +218,7 @@ def decide_scope(lex: Lexicon, message: str, in_conversation: bool, states_case:
     # a rare word the guideline itself uses ("DLCO", "levotiroxina") is a POEMS word; other
     # guideline words are neutral
     technical = [w for w in unknown if w in lex.speller.corpus and not lex.everyday(w)]
-    about = in_conversation or names_poems(lex, toks) or lay_named(lex, toks)
+    about = patient or in_conversation or names_poems(lex, toks) or lay_named(lex, toks)
     unknown = _story_known(lex, unknown, about)
     # words the lexicon expands ("bloquee", "adiro") are known, as in the cannot-answer gate
     unknown = [w for w in unknown if w not in lex.speller.corpus and w not in lex.scope.expand]
@@ -350,6 +354,7 @@ class Context:
     previous_topics: tuple[str, ...] = ()
     in_conversation: bool = False
     has_case: bool = False
+    patient: bool = False  # the patient view: the person writing lives with POEMS
 
 
 _KIN = (
@@ -392,11 +397,12 @@ def understand(message: str, lex: Lexicon, ctx: Context) -> Understanding:
     inherited = bool(question) and not strong and bool(previous_topics) and in_conversation
     if inherited:
         scores = {code: 1.0 - 0.2 * i for i, code in enumerate(previous_topics)}
-    scope = decide_scope(lex, message, in_conversation or has_case, not ex.empty)
+    scope = decide_scope(lex, message, in_conversation or has_case, not ex.empty, ctx.patient)
     q_toks = words(question)
     q_hits, unknown = content_unknown(lex, q_toks)
     m_toks = words(message)
-    told = in_conversation or has_case or names_poems(lex, m_toks) or lay_named(lex, m_toks)
+    told = ctx.patient or in_conversation or has_case
+    told = told or names_poems(lex, m_toks) or lay_named(lex, m_toks)
     unknown = _story_known(lex, unknown, told)
     unknown += [q_toks[i] for h in q_hits if SUBJECT in h.labels for i in range(h.start, h.end)]
     return Understanding(
