@@ -75,6 +75,11 @@ class Aspect(BaseModel):
     beside: tuple[str, ...] = Field(
         (), description="Terms one of which must also be asked ('skin' beside 'permanent')."
     )
+    asks: tuple[str, ...] = Field(
+        (),
+        description="Terms one of which must be asked; `when` and `beside` may then both be "
+        "told ('VEGF high, pneumonia 3 weeks ago' told, 'relapse?' asked).",
+    )
     lead: tuple[Lead, ...] = Field(min_length=1, max_length=3)
     numbers: bool = Field(False, description="The leads also answer number questions.")
 
@@ -288,8 +293,15 @@ class Lexicon(BaseModel):
 
     def pair(self, key: str, told: Sequence[str], asked: Sequence[str]) -> bool:
         """A `when` term of entry `key` ("aspect:3", "alarm:0") in what was told or asked, and
-        one of its `beside` terms (if it has any) in what was asked."""
+        one of its `beside` terms (if it has any) in what was asked; an aspect with `asks`
+        needs one of those asked, and its `when` and `beside` terms anywhere."""
         beside = self._cue_terms[f"{key}:beside"]
+        if self._cue_terms.get(f"{key}:asks"):  # the subject told, the question asked
+            every = [*told, *asked]
+            return all(
+                self.has(k, t)
+                for k, t in ((f"{key}:asks", asked), (key, every), (f"{key}:beside", every))
+            )
         return (not beside or self.has(f"{key}:beside", asked)) and self.has(key, [*told, *asked])
 
     def topic(self, code: str) -> Topic:
@@ -336,6 +348,7 @@ class Lexicon(BaseModel):
         lists |= {f"lead:{t.code}": t.lead_when for t in self.topics}
         lists |= {f"aspect:{i}": a.when for i, a in enumerate(self.aspects)}
         lists |= {f"aspect:{i}:beside": a.beside for i, a in enumerate(self.aspects)}
+        lists |= {f"aspect:{i}:asks": a.asks for i, a in enumerate(self.aspects) if a.asks}
         lists |= {f"alarm:{i}": a.when for i, a in enumerate(self.alarms)}
         lists |= {f"alarm:{i}:beside": a.beside for i, a in enumerate(self.alarms)}
         return {k: tuple(Term.parse(x) for x in v) for k, v in lists.items()}

@@ -1,0 +1,177 @@
+"""Round-15 chat behaviours (#12): aspects found by the dev families, asked here in new words."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.chat.lexicon import load_lexicon, words
+from tests.chat.checks import ask, first_bullets
+from tests.conftest import KNOWLEDGE
+from tests.fakes import FakeChatEngine
+
+LEX = load_lexicon(KNOWLEDGE)
+
+OPENS = [
+    (  # steroids as the main treatment: temporizing only, then what works
+        "Neurology suggests pulse methylprednisolone for the neuropathy in a confirmed POEMS "
+        "patient. Is that a reasonable main treatment?",
+        r"(?i)temporarily and are not a definitive treatment",
+        "patient",
+    ),
+    (
+        "Plasmaféresis para bajar el VEGF en un POEMS: ¿sirve de algo?",
+        r"(?i)no son eficaces en el POEMS",
+        "clinician",
+    ),
+    (
+        "Would IVIG help in the meantime for a patient with confirmed POEMS?",
+        r"(?i)not effective in POEMS",
+        "clinician",
+    ),
+    (
+        "Durante el trasplante se le hinchó el brazo del catéter: ¿es frecuente en el POEMS?",
+        r"(?i)cat[eé]ter central \(PICC\)",
+        "patient",
+    ),
+    (
+        "He had a pulmonary embolism last year, before POEMS was found. Could a clot happen again?",
+        r"(?i)21\s?% recurred",
+        "clinician",
+    ),
+    (
+        "Prolactin is raised in my POEMS patient: does that change the clot risk?",
+        r"(?i)hyperprolactinaemia was a venous risk factor",
+        "clinician",
+    ),
+    (
+        "Why is an echocardiogram needed? I thought POEMS was a nerve problem.",
+        r"(?i)27\s?%",
+        "patient",
+    ),
+    (
+        "Radiotherapy for a single POEMS lesion: the lesion with a margin, or the whole bone?",
+        r"(?i)involved-field",
+        "clinician",
+    ),
+    (
+        "¿La radioterapia le va a bajar las defensas como la quimio?",
+        r"(?i)[aá]rea irradiada",
+        "patient",
+    ),
+    (
+        "In remission after ASCT. The VEGF came back high, but he was admitted with pneumonia "
+        "two weeks ago. Is this a relapse?",
+        r"(?i)repeat the test, especially after an acute illness",
+        "clinician",
+    ),
+    (
+        "The old lab measured her VEGF in plasma; the new one uses serum and it is much higher. "
+        "Is she relapsing?",
+        r"(?i)never be compared with a plasma threshold",
+        "clinician",
+    ),
+    (
+        "Tres lesiones escleróticas en el PET y la biopsia de médula sigue pendiente. "
+        "¿Empezamos ya la radioterapia?",
+        r"(?i)localizada cuando hay de 1 a 3 lesiones",
+        "clinician",
+    ),
+    (
+        "A colleague wants to try bevacizumab for the ascites of a POEMS patient. Thoughts?",
+        r"(?i)not recommended as primary therapy",
+        "clinician",
+    ),
+    (
+        "Mi tía tiene POEMS y leyó que el Avastin baja el VEGF. ¿Se lo podrían dar en vez de las "
+        "pastillas?",
+        r"(?i)no se recomienda como tratamiento principal",
+        "patient",
+    ),
+    (
+        "Mientras espera el turno con hematología por un posible POEMS, ¿qué medicamentos no "
+        "funcionan y conviene no darle?",
+        r"(?i)bevacizumab no se recomienda",
+        "clinician",
+    ),
+    (
+        "Neuropathy and a lambda spike, VEGF still pending. Can we start Len-dex while we wait?",
+        r"(?i)no treatment option",
+        "clinician",
+    ),
+    (
+        "Two years after ASCT her VEGF doubled on one check; she feels well. Do we retreat?",
+        r"(?i)single raised VEGF is not enough",
+        "clinician",
+    ),
+    (
+        "Recayó a los 4 años del TASPE, ¿se puede repetir el TASPE?",
+        r"(?i)segundo TAPH",
+        "clinician",
+    ),
+    (
+        "If the POEMS comes back, will she have the same symptoms as before?",
+        r"(?i)features that were absent at diagnosis",
+        "patient",
+    ),
+    (
+        "Mi marido tiene POEMS y por las noches le arden las plantas de los pies. ¿Es normal?",
+        r"(?i)dolor neurop[aá]tico es frecuente \(75",
+        "patient",
+    ),
+    (
+        "He started Len-dex this week. What warning signs should we watch out for at home?",
+        r"(?i)neutropenic fever and needs an urgent blood count",
+        "patient",
+    ),
+    (
+        "Van a darle melfalán sin trasplante a mi hijo de 24 años: ¿hay que pensar en su "
+        "fertilidad?",
+        r"(?i)infertilidad permanente",
+        "patient",
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "opens", "audience"), OPENS)
+def test_the_named_aspect_opens_the_answer(
+    engine: FakeChatEngine, question: str, opens: str, audience: str
+) -> None:
+    """A two-part question ('PLEX' + 'any use', 'catheter' + 'clot', 'RT' + 'field') opens
+    with the sentences that answer that part, whichever topic it was routed to."""
+    answer = ask(engine, question, audience)
+    assert not answer.refused
+    assert re.search(opens, first_bullets(answer, 3)), first_bullets(answer, 3)
+
+
+def test_a_clone_directed_answer_follows_the_plasma_exchange_verdict(
+    engine: FakeChatEngine,
+) -> None:
+    """'PLEX: any use?' says it does not work and goes on to what does (the clone)."""
+    answer = ask(engine, "PLEX to wash out the VEGF in POEMS: worth trying?")
+    assert re.search(r"(?i)aimed at the underlying plasma-cell clone", first_bullets(answer, 3))
+
+
+def _vegf_infection() -> int:
+    return next(
+        i for i, a in enumerate(LEX.aspects) if a.asks and a.lead[0].section == "vegf-confounders"
+    )
+
+
+@pytest.mark.parametrize(
+    ("told", "asked", "pairs"),
+    [
+        ("VEGF high at the check, pneumonia three weeks ago.", "Is it a relapse?", True),
+        ("VEGF alto en el control, estuvo ingresado por una neumonía.", "¿Es recaída?", True),
+        ("VEGF high at the check, pneumonia three weeks ago.", "What is the dose?", False),
+        ("VEGF high at the check.", "Is it a relapse?", False),
+    ],
+)
+def test_an_aspect_with_asks_takes_its_subject_from_what_was_told(
+    told: str, asked: str, pairs: bool
+) -> None:
+    """The illness and the VEGF may both be told; the question only has to ask 'relapse?'.
+    Without the asked word, or without the illness, the aspect does not apply."""
+    key = f"aspect:{_vegf_infection()}"
+    assert LEX.pair(key, words(told), words(asked)) is pairs
