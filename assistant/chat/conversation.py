@@ -7,6 +7,7 @@ cannot-answer gate -> compose.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from datetime import date
@@ -283,8 +284,12 @@ def _body(
         return _cannot_answer_reply(comp, u, engine, topics)
     user = engine.search(query, k=3, lang=u.lang, kind="user")
     left_out = _asks_uncovered(u, engine.lexicon(), texts + [p.chunk.text for p in user])
-    if left_out and not _answerable_part(engine.lexicon(), u.question):
-        return _cannot_answer_reply(comp, u, engine, topics)
+    lex = engine.lexicon()
+    if left_out and not _answerable_part(lex, u.question):
+        if not _timing_of_told(lex, u, left_out):
+            return _cannot_answer_reply(comp, u, engine, topics)
+        said = {w for span in left_out for w in span}  # named in the note, not a gap
+        u = dataclasses.replace(u, unknown_words=tuple(w for w in u.unknown_words if w not in said))
     if topics[0] == "overview":
         compose.overview_answer(comp, book, plan, user)
         return "overview", topics, False
@@ -546,6 +551,25 @@ def _answerable_part(lex: Lexicon, question: str) -> bool:
         if asks and not is_empty(lex, toks) and topic_scores(lex, clause, "")[1]:
             return True
     return False
+
+
+def _timing_of_told(lex: Lexicon, u: Understanding, left_out: list[list[str]]) -> bool:
+    """'My feet are still numb and weak. How long until the nerves recover enough for me to go
+    back to work?': when the question asks *when*, and the nerves are told or asked beside a
+    strongly named topic, the nerves' timing is answered and the uncovered subject is said to
+    be outside the guidelines. 'Can he go back to work?' asks no time, and 'how long is the
+    sick leave?' names no nerves: both are still declined."""
+    toks = words(u.question)
+    if not _WHEN & set(toks):
+        return False
+    spans = {w for span in left_out for w in span}
+    rest = [w for w in toks if w not in spans]
+    if not lex.has("lay_nerve", [*rest, *words(u.statements)]):  # the nerves' timing only
+        return False
+    return topic_scores(lex, f"{' '.join(rest)} {u.statements}", "")[1]
+
+
+_WHEN = frozenset("when long until cuando tiempo tardan tarda tardara hasta".split())
 
 
 _WH = frozenset(  # "que" and "como" are left out: they are also "that" and "as"
