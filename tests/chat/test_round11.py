@@ -395,7 +395,8 @@ OPENS = [
         "mi papá terminó la radio en marzo y ahora el VEGF le subió de 150 a 420... ¿es que "
         "volvió?",
         "patient",
-        r"sospechar una recaída si el VEGF sube en determinaciones repetidas",
+        # round 15: one rise opens with confirming it before the triggers
+        r"único VEGF alto no basta para hablar de recaída",
     ),
     (
         "My son is in remission from POEMS after his transplant. Does he have to keep seeing "

@@ -131,6 +131,49 @@ OPENS = [
         r"(?i)infertilidad permanente",
         "patient",
     ),
+    (
+        "They drained fluid from around his lung again. Is that a bad sign for his outlook?",
+        r"(?i)pleural effusion \(HR 3\.81\)",
+        "patient",
+    ),
+    (
+        "Tenía la albúmina baja cuando le diagnosticaron el POEMS. ¿Influye en el pronóstico?",
+        r"(?i)alb[uú]mina s[eé]rica baja",
+        "patient",
+    ),
+    (
+        "Her fingers are clubbed. Is that a bad sign for the future?",
+        r"(?i)clubbing and extravascular volume overload predicted shorter survival",
+        "patient",
+    ),
+    (
+        "He has a pleural effusion and his ASCT is in three weeks. Does that raise the risk?",
+        r"(?i)complications around transplantation \(OR 3\.39\)",
+        "clinician",
+    ),
+    (
+        "El PET de control tras la radioterapia todavía capta en la lesión. ¿Quiere decir que "
+        "fracasó?",
+        r"(?i)PET-FDG en el 22",
+        "clinician",
+    ),
+    (
+        "Neuropathy, IgG lambda and one sclerotic lesion; the only other finding is erythrocytosis."
+        " Does that count as a minor criterion?",
+        r"(?i)polycythaemia in 54",
+        "clinician",
+    ),
+    (
+        "¿El hipogonadismo cuenta como endocrinopatía para los criterios menores?",
+        r"(?i)otro eje endocrino",
+        "clinician",
+    ),
+    (
+        "Castleman disease on the lymph node biopsy, but the immunofixation is negative and there "
+        "is no clonal plasma cell anywhere. Is it POEMS?",
+        r"(?i)separate entity",
+        "clinician",
+    ),
 ]
 
 
@@ -175,3 +218,34 @@ def test_an_aspect_with_asks_takes_its_subject_from_what_was_told(
     Without the asked word, or without the illness, the aspect does not apply."""
     key = f"aspect:{_vegf_infection()}"
     assert LEX.pair(key, words(told), words(asked)) is pairs
+
+
+def test_when_the_nerves_are_told_a_when_question_about_work_answers_their_timing(
+    engine: FakeChatEngine,
+) -> None:
+    """'My nerves are slow; when can I go back to work?': the nerves' timing is answered, and
+    work is named as outside the guidelines."""
+    answer = ask(
+        engine,
+        "Terminé la radioterapia y sigo con los nervios de las piernas flojos. ¿Cuándo podré "
+        "volver a trabajar?",
+        "patient",
+    )
+    assert not answer.refused, answer.text
+    assert re.search(r"(?i)recuperaci[oó]n neurol[oó]gica empieza", first_bullets(answer, 2))
+    note = next(line for line in answer.text.splitlines() if "volver a trabajar" in line)
+    assert "no dicen nada" in note
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Tengo POEMS. ¿Cuándo puedo volver a trabajar?",
+        "When can my dad with POEMS go back to work?",
+    ],
+)
+def test_a_when_question_about_work_alone_is_still_declined(
+    engine: FakeChatEngine, question: str
+) -> None:
+    """No nerves told or asked: the time asked is the work's, which the guidelines leave out."""
+    assert ask(engine, question, "patient").refused
