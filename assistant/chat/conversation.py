@@ -543,11 +543,15 @@ def _answerable_part(lex: Lexicon, question: str) -> bool:
     """'When will my legs get better, and will I be able to go back to work?': a clause before
     the uncovered subject asks its own wh-question and names a topic strongly, so that part is
     answered and the rest is said to be outside the guidelines."""
+    aside = False
     for clause in _CLAUSES.split(question):
         toks = words(clause)
+        if toks[:2] and (toks[0] in _ASIDE or " ".join(toks[:2]) in _ASIDE):
+            aside = True  # "Besides her flu shot, does she need pills?": set aside, not asked
+            continue
         if lex.has("uncovered", toks):  # a later clause may ask about it: "¿cuánto tiempo?"
             return False
-        asks = bool(_WH & set(toks))  # its own question, not "…the booster while on len?"
+        asks = aside or bool(_WH & set(toks))  # its own question, not "…the booster on len?"
         if asks and not is_empty(lex, toks) and topic_scores(lex, clause, "")[1]:
             return True
     return False
@@ -570,6 +574,11 @@ def _timing_of_told(lex: Lexicon, u: Understanding, left_out: list[list[str]]) -
 
 
 _WHEN = frozenset("when long until cuando tiempo tardan tarda tardara hasta".split())
+
+
+_ASIDE = frozenset(
+    ["besides", "apart from", "other than", "aside from", "aparte de", "ademas de", "fuera de"]
+)
 
 
 _WH = frozenset(  # "que" and "como" are left out: they are also "that" and "as"
