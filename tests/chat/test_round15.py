@@ -20,6 +20,24 @@ OPENS = [
         r"(?i)temporarily and are not a definitive treatment",
         "patient",
     ),
+    (  # a normal protein test: "can't" is read with or without its apostrophe
+        "My husband's blood test for abnormal proteins was normal. Does that mean it can't be "
+        "POEMS?",
+        r"(?i)normal serum protein electrophoresis does not exclude POEMS",
+        "patient",
+    ),
+    (  # naming the POEMS criteria makes an MGUS question a POEMS one
+        "Neuropatía con GMSI que no cumple los criterios de POEMS: ¿tiene sentido un TASPE con "
+        "melfalán?",
+        r"(?i)indicaci[oó]n err[oó]nea",
+        "clinician",
+    ),
+    (  # the setting (a private clinic, the cost) is not the subject
+        "En una clínica privada le ofrecen a mi tía plasmaféresis para limpiar la proteína del "
+        "POEMS, y cuesta mucha plata. ¿Sirve?",
+        r"(?i)no son eficaces en el POEMS",
+        "patient",
+    ),
     (
         "Plasmaféresis para bajar el VEGF en un POEMS: ¿sirve de algo?",
         r"(?i)no son eficaces en el POEMS",
@@ -248,4 +266,33 @@ def test_a_when_question_about_work_alone_is_still_declined(
     engine: FakeChatEngine, question: str
 ) -> None:
     """No nerves told or asked: the time asked is the work's, which the guidelines leave out."""
+    assert ask(engine, question, "patient").refused
+
+
+def test_a_subject_set_aside_with_besides_does_not_decline_the_question(
+    engine: FakeChatEngine,
+) -> None:
+    """'Besides her flu shot, does she need pills to prevent infections?': the flu shot is set
+    aside, the infection prophylaxis is answered and the vaccine is named as not covered."""
+    answer = ask(
+        engine,
+        "She starts daratumumab for POEMS next week. Besides her flu shot, does she need any "
+        "pills to prevent infections?",
+        "patient",
+    )
+    assert not answer.refused, answer.text
+    assert re.search(r"(?i)antiviral", first_bullets(answer, 2)), answer.text
+    assert any("flu shot" in line for line in answer.text.splitlines()[-3:]), answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Besides the flu shot, can she get the covid booster?",
+        "Aparte de la dieta, ¿puede tomar alcohol?",
+    ],
+)
+def test_an_aside_followed_by_another_uncovered_subject_is_still_declined(
+    engine: FakeChatEngine, question: str
+) -> None:
     assert ask(engine, question, "patient").refused
