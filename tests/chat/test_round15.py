@@ -20,6 +20,17 @@ OPENS = [
         r"(?i)temporarily and are not a definitive treatment",
         "patient",
     ),
+    (
+        "Her first echo showed pulmonary hypertension. Now she is in remission: do we repeat the "
+        "echo and lung function routinely?",
+        r"(?i)repeated when pulmonary hypertension, an effusion or breathlessness",
+        "clinician",
+    ),
+    (
+        "Ya terminó el tratamiento y le piden otro PET. ¿Para qué sirve y cuándo se hace?",
+        r"(?i)al menos 3 meses despu[eé]s del tratamiento",
+        "patient",
+    ),
     (  # a normal protein test: "can't" is read with or without its apostrophe
         "My husband's blood test for abnormal proteins was normal. Does that mean it can't be "
         "POEMS?",
