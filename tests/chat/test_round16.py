@@ -27,27 +27,7 @@ STRATA = [
         "Two lesions in the pelvis, but the marrow is infiltrated. Radiation alone?",
         r"(?i)\bdisseminated\b",
     ),
-]
-
-
-@pytest.mark.parametrize(("question", "opens"), STRATA)
-def test_a_lesion_count_or_a_marrow_told_steers_the_treatment_answer(
-    engine: FakeChatEngine, question: str, opens: str
-) -> None:
-    """Two or three lesions name limited disease as one lesion does; a marrow told as
-    infiltrated ("la médula está infiltrada") names disseminated disease, and it wins over the
-    count: radiation is never the opening answer for an infiltrated marrow."""
-    answer = ask(engine, question)
-    assert not answer.refused
-    assert re.search(opens, first_bullets(answer, 2)), first_bullets(answer, 2)
-
-
-def test_an_infiltrated_marrow_never_opens_with_radiation(engine: FakeChatEngine) -> None:
-    answer = ask(engine, "¿RT o TASPE si hay 2 lesiones y la médula está infiltrada?")
-    assert not re.search(r"(?i)radioterapia es el tratamiento de primera", first_bullets(answer))
-
-
-ASPECTS = [
+    # three lesions rather than one did not raise the radiation failure risk (Mayo)
     (
         "Three bone lesions rather than one, clean marrow: is radiation more likely to fail?",
         r"(?i)3 lesions did not raise the risk of failure",
@@ -59,9 +39,18 @@ ASPECTS = [
 ]
 
 
-@pytest.mark.parametrize(("question", "opens"), ASPECTS)
-def test_the_lesion_count_and_radiation_failure_is_answered(
+@pytest.mark.parametrize(("question", "opens"), STRATA)
+def test_a_lesion_count_or_a_marrow_told_opens_the_treatment_answer(
     engine: FakeChatEngine, question: str, opens: str
 ) -> None:
+    """Two or three lesions name limited disease as one lesion does; a marrow told as
+    infiltrated ("la médula está infiltrada") names disseminated disease, and it wins over the
+    count: radiation is never the opening answer for an infiltrated marrow."""
     answer = ask(engine, question)
+    assert not answer.refused
     assert re.search(opens, first_bullets(answer, 3)), first_bullets(answer, 3)
+
+
+def test_an_infiltrated_marrow_never_opens_with_radiation(engine: FakeChatEngine) -> None:
+    answer = ask(engine, "¿RT o TASPE si hay 2 lesiones y la médula está infiltrada?")
+    assert not re.search(r"(?i)radioterapia es el tratamiento de primera", first_bullets(answer))
