@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.chat.checks import ask, first_bullets
+from tests.chat.checks import ask, first_bullets, uncited_clinical_lines
 from tests.fakes import FakeChatEngine
 
 STRATA = [
@@ -39,18 +39,101 @@ STRATA = [
 ]
 
 
-@pytest.mark.parametrize(("question", "opens"), STRATA)
-def test_a_lesion_count_or_a_marrow_told_opens_the_treatment_answer(
-    engine: FakeChatEngine, question: str, opens: str
-) -> None:
-    """Two or three lesions name limited disease as one lesion does; a marrow told as
-    infiltrated ("la médula está infiltrada") names disseminated disease, and it wins over the
-    count: radiation is never the opening answer for an infiltrated marrow."""
-    answer = ask(engine, question)
-    assert not answer.refused
-    assert re.search(opens, first_bullets(answer, 3)), first_bullets(answer, 3)
-
-
 def test_an_infiltrated_marrow_never_opens_with_radiation(engine: FakeChatEngine) -> None:
     answer = ask(engine, "¿RT o TASPE si hay 2 lesiones y la médula está infiltrada?")
     assert not re.search(r"(?i)radioterapia es el tratamiento de primera", first_bullets(answer))
+
+
+SUPPORTIVE = [
+    (
+        "Should rehab start right at diagnosis in POEMS neuropathy, or wait until the systemic "
+        "treatment has started working?",
+        r"(?i)physiotherapy and ankle-foot orthoses are therefore needed for the long term",
+        "clinician",
+    ),
+    (
+        "Férula antiequino en un POEMS: ¿la pautamos ya o esperamos a ver cómo responde al tto?",
+        r"(?i)fisioterapia y las ortesis tobillo-pie .{0,40}necesarias a largo plazo",
+        "clinician",
+    ),
+    (  # "prevención" of falls is not thromboprophylaxis
+        "Caídas de repetición en un paciente con POEMS y neuropatía motora: ¿qué medidas de "
+        "prevención recomendáis?",
+        r"(?i)fisioterapia y las ortesis",
+        "clinician",
+    ),
+    (
+        "POEMS, failed cosyntropin test, going to melphalan 200 and ASCT next month. How do we "
+        "handle hydrocortisone cover?",
+        r"(?i)checking adrenal reserve before a major stress",
+        "clinician",
+    ),
+    (
+        "A mi esposo le recetaron testosterona porque la tiene muy baja. ¿Es seguro con su "
+        "enfermedad?",
+        r"(?i)reponer las hormonas deficitarias",
+        "patient",
+    ),
+    (
+        "hypothyroid POEMS pt, just levothyroxine like any other hypothyroid patient?",
+        r"(?i)replace deficient hormones",
+        "clinician",
+    ),
+    (  # the subject told, the question asked
+        "It's embarrassing, but I've had erection problems and no sex drive for a year. Could "
+        "that be the POEMS?",
+        r"(?i)gonadal",
+        "patient",
+    ),
+    (
+        "¿La disfunción eréctil forma parte del POEMS?",
+        r"(?i)gonadal",
+        "clinician",
+    ),
+    (
+        "Does a POEMS patient on weekly dex 40 need PJP prophylaxis?",
+        r"(?i)general myeloma practice for infection prevention",
+        "clinician",
+    ),
+    (
+        "¿Aciclovir y cotrimoxazol en un POEMS con lenalidomida-dexametasona?",
+        r"(?i)pr[aá]ctica habitual del mieloma",
+        "clinician",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "opens", "audience"),
+    [(q, o, "clinician") for q, o in STRATA] + SUPPORTIVE,
+)
+def test_the_answer_opens_with_what_was_asked(
+    engine: FakeChatEngine, question: str, opens: str, audience: str
+) -> None:
+    """Two or three lesions name limited disease as one lesion does; a marrow told as
+    infiltrated ("la médula está infiltrada") names disseminated disease, and it wins over the
+    count. Rehabilitation, falls, hormone replacement (stress cover, testosterone, thyroxine),
+    sexual function and infection prophylaxis each open with the sentence that answers them,
+    every clinical line cited."""
+    answer = ask(engine, question, audience)
+    assert not answer.refused
+    assert re.search(opens, first_bullets(answer, 3)), first_bullets(answer, 3)
+    assert not uncited_clinical_lines(answer)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the sildenafil dose for erectile dysfunction in a diabetic man?",
+        "Hydrocortisone dose for Addison disease?",
+        "Physiotherapy after a knee replacement: when to start?",
+        "Vacunación en POEMS candidato a TASPE: gripe, neumococo... ¿cuándo revacunar después "
+        "del trasplante?",
+    ],
+)
+def test_supportive_words_do_not_open_the_door_to_other_questions(
+    engine: FakeChatEngine, question: str
+) -> None:
+    """Another disease's hormone or sexual-function question is still out of scope, and
+    revaccination after the transplant (which the guideline leaves out) is still declined."""
+    assert ask(engine, question).refused
