@@ -100,6 +100,26 @@ SUPPORTIVE = [
         r"(?i)pr[aá]ctica habitual del mieloma",
         "clinician",
     ),
+    (  # follow-up intervals
+        "¿Cada cuánto repetimos EMG/ENG en el seguimiento de un POEMS?",
+        r"(?i)conducci[oó]n nerviosa cada 3-6 meses",
+        "clinician",
+    ),
+    (
+        "DLCO 48% at diagnosis in a POEMS patient. How often should lung function be rechecked?",
+        r"(?i)repeated when pulmonary hypertension, an effusion or breathlessness",
+        "clinician",
+    ),
+    (
+        "Seguimiento endocrinológico en POEMS: ¿cada cuánto repetir el perfil hormonal?",
+        r"(?i)revisi[oó]n endocrinol[oó]gica cada 6 meses",
+        "clinician",
+    ),
+    (
+        "POEMS on lenalidomide 10 mg: how often a CBC, and what about clots?",
+        r"(?i)interrupted when platelets fall below 50",
+        "clinician",
+    ),
 ]
 
 
@@ -137,3 +157,13 @@ def test_supportive_words_do_not_open_the_door_to_other_questions(
     """Another disease's hormone or sexual-function question is still out of scope, and
     revaccination after the transplant (which the guideline leaves out) is still declined."""
     assert ask(engine, question).refused
+
+
+def test_how_often_something_is_abnormal_is_not_a_follow_up_interval(
+    engine: FakeChatEngine,
+) -> None:
+    """'How often is it abnormal?' asks a frequency, not when to repeat the test."""
+    answer = ask(
+        engine, "echo + PFTs in POEMS dx: what are we looking for and how often is it abnormal?"
+    )
+    assert not re.search(r"(?i)repeated when", first_bullets(answer, 1))
