@@ -24,7 +24,8 @@ ES_REGULAR = (
     "llegar tocar andar terminar acabar tardar estar mirar buscar "
     "parar retirar colocar agarrar aparecer parecer creer deber meter correr "
     "servir salir seguir volver poner hacer tener venir decir saber poder querer "
-    "pensar empezar comenzar encontrar arrancar aceptar indicar ofrecer"
+    "pensar empezar comenzar encontrar arrancar aceptar indicar ofrecer lograr intentar "
+    "conseguir resolver soler valer merecer"
 ).split()
 
 ES_IRREGULAR = {
@@ -58,6 +59,10 @@ ES_IRREGULAR = {
     "parecer": "parezca parezcan parezco",
     "elegir": "elegir elige eligen elijo elija elijan eligio eligieron eligiendo",
     "haber": "ha han he haya hayan hubo habia habian habra habran habria",
+    "resolver": "resuelve resuelven resuelva resuelvan resuelvo resuelto resuelta",
+    "conseguir": "consigue consiguen consiga consigan consiguio",
+    "soler": "suele suelen suela suelan suelo",
+    "merecer": "merece merecen merezca",
 }
 
 ES_ENDINGS = {
@@ -109,6 +114,12 @@ EN_VERBS = {
     "sit": "sits sat sitting",
     "accept": "accepts accepted accepting",
     "suppose": "supposes supposed supposing",
+    "begin": "begins began begun beginning",
+    "start": "starts started starting",
+    "help": "helps helped helping",
+    "become": "becomes became becoming",
+    "find": "finds found finding",
+    "turn": "turns turned turning",
 }
 
 

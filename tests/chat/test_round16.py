@@ -167,3 +167,33 @@ def test_how_often_something_is_abnormal_is_not_a_follow_up_interval(
         engine, "echo + PFTs in POEMS dx: what are we looking for and how often is it abnormal?"
     )
     assert not re.search(r"(?i)repeated when", first_bullets(answer, 1))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Ascitis a tensión en POEMS recién diagnosticado: ¿paracentesis evacuadoras, "
+        "espironolactona? ¿se resuelve con el tratamiento de la enfermedad?",
+        "How do you define a haematologic CR in POEMS when the M-protein was barely detectable "
+        "to begin with?",
+    ],
+)
+def test_function_words_are_not_the_subject_of_a_question(
+    engine: FakeChatEngine, question: str
+) -> None:
+    """'se resuelve', 'barely', 'to begin with' carry the grammar of a question, not its
+    subject: the cannot-answer gate does not count them as terms the passages must hold."""
+    assert not ask(engine, question).refused
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Can you help me start writing a cover letter for a job?",
+        "POEMS aside, how do I begin learning to play the guitar?",
+    ],
+)
+def test_function_words_do_not_make_a_request_about_poems(
+    engine: FakeChatEngine, question: str
+) -> None:
+    assert ask(engine, question).refused
