@@ -120,6 +120,32 @@ SUPPORTIVE = [
         r"(?i)interrupted when platelets fall below 50",
         "clinician",
     ),
+    (  # the wish told, the question asked
+        "Tengo 29 años y quiero quedarme embarazada. ¿Puedo con esta enfermedad? ¿Y si estoy "
+        "tomando lenalidomida?",
+        r"(?i)terat[oó]geno",
+        "patient",
+    ),
+    (
+        "Can a woman with POEMS get pregnant while on lenalidomide?",
+        r"(?i)teratogen",
+        "clinician",
+    ),
+    (
+        "A mi papá le diagnosticaron POEMS a los 60. ¿Cuánto tiempo de vida le queda?",
+        r"(?i)vive muchos a[nñ]os",
+        "patient",
+    ),
+    (
+        "¿El POEMS se cura o es para toda la vida?",
+        r"(?i)rara vez se cura",
+        "patient",
+    ),
+    (
+        "¿Qué es eso del VEGF que me piden en todos los análisis?",
+        r"(?i)factor de crecimiento del endotelio vascular",
+        "patient",
+    ),
 ]
 
 
@@ -197,3 +223,30 @@ def test_function_words_do_not_make_a_request_about_poems(
     engine: FakeChatEngine, question: str
 ) -> None:
     assert ask(engine, question).refused
+
+
+@pytest.mark.parametrize(
+    ("question", "not_first"),
+    [
+        (  # the pregnancy programme named as a hassle is not a pregnancy question
+            "Is Avastin a safer choice than Revlimid in POEMS? It hits VEGF directly and we'd "
+            "skip the clot and pregnancy-programme hassle.",
+            r"(?i)teratogen",
+        ),
+        (  # "ya que es el VEGF el que…" does not ask what VEGF is
+            "Pte con POEMS y ascitis a tensión. Medicina interna plantea bevacizumab, ya que es "
+            "el VEGF el que produce la fuga capilar. ¿Qué opinan?",
+            r"(?i)siglas",
+        ),
+        (  # "will radiation cure her?" is the radiation answer, not the prognosis summary
+            "mi mama tiene poems, una sola lesion en una costilla y la medula salio negativa. le "
+            "van a dar rayos nada mas, se cura con eso o va a necesitar quimio?",
+            r"(?i)rara vez se cura",
+        ),
+    ],
+)
+def test_a_word_in_passing_does_not_take_the_answer(
+    engine: FakeChatEngine, question: str, not_first: str
+) -> None:
+    answer = ask(engine, question, "patient")
+    assert not re.search(not_first, first_bullets(answer, 1)), first_bullets(answer, 1)
