@@ -340,7 +340,9 @@ class Lexicon(BaseModel):
         lists |= {"lifted": sc.lifted, "specific": sc.specific}
         lists["number"] = sc.number
         lists["disseminating"] = sc.disseminating
-        lists["uncovered"] = sc.uncovered
+        # a named drug the guideline leaves out ("pomalidomide") is an uncovered subject too:
+        # asked about and missing from every passage found, it is never answered around
+        lists["uncovered"] = (*sc.uncovered, *sc.subject)
         lists["spelt_out"] = tuple(k for k in sc.expand if " " in k)  # "water pills"
         lists |= {"lay_nerve": sc.lay_nerve, "lay_clone": sc.lay_clone}
         lists |= {f"answer_in:{lang}": terms for lang, terms in sc.answer_in.items()}

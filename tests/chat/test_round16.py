@@ -250,3 +250,21 @@ def test_a_word_in_passing_does_not_take_the_answer(
 ) -> None:
     answer = ask(engine, question, "patient")
     assert not re.search(not_first, first_bullets(answer, 1)), first_bullets(answer, 1)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Any role for pomalidomide in refractory POEMS?",
+        "Pomalidomida en POEMS refractario, ¿hay experiencia?",
+        "ixazomib for POEMS instead of bortezomib?",
+    ],
+)
+def test_a_drug_the_guideline_leaves_out_is_not_answered_around(
+    engine: FakeChatEngine, question: str
+) -> None:
+    """A named drug that no passage mentions is the subject of the question: the answer says
+    the guidelines do not cover it instead of giving relapse options that never name it."""
+    answer = ask(engine, question)
+    assert answer.refused
+    assert answer.intent == "cannot_answer"
