@@ -146,6 +146,22 @@ SUPPORTIVE = [
         r"(?i)factor de crecimiento del endotelio vascular",
         "patient",
     ),
+    (  # relapse: its definition, a VEGF rise alone, lenalidomide after thalidomide
+        "What counts as relapse in POEMS?",
+        r"(?i)suspect relapse when VEGF rises on repeat testing",
+        "clinician",
+    ),
+    (
+        "VEGF creeping up on two checks, same lab, 3 years after ASCT, no symptoms and the "
+        "neuro exam unchanged. Treat now or watch?",
+        r"(?i)single raised VEGF is not enough|suspect relapse when VEGF rises on repeat",
+        "clinician",
+    ),
+    (
+        "Recayó tras talidomida-dexametasona. ¿La lenalidomida sirve todavía?",
+        r"(?i)lenalidomida tras el fracaso de la talidomida",
+        "clinician",
+    ),
 ]
 
 
