@@ -284,3 +284,49 @@ def test_a_drug_the_guideline_leaves_out_is_not_answered_around(
     answer = ask(engine, question)
     assert answer.refused
     assert answer.intent == "cannot_answer"
+
+
+@pytest.mark.parametrize(
+    ("question", "opens"),
+    [
+        (  # a misdiagnosis story is about POEMS, not a question about treating CIDP
+            "¿Por qué tardaron tanto en diagnosticarme? Durante un año me trataron como CIDP con "
+            "inmunoglobulinas y no mejoraba",
+            r"(?i)retraso diagn[oó]stico habitual es de 12 a 16 meses",
+        ),
+        (
+            "Why did it take two years to diagnose my wife? They kept saying it was CIDP.",
+            r"(?i)delayed by 12-16 months",
+        ),
+        (  # radiation side effects, asked with the dose or in lay words
+            "Will the radiation make me tired or sick?",
+            r"(?i)side effects are mostly limited to the irradiated area",
+        ),
+        (
+            "What side effects should I warn about with 45 Gy to the pelvis?",
+            r"(?i)side effects are mostly limited to the irradiated area",
+        ),
+    ],
+)
+def test_patient_questions_open_with_their_answer(
+    engine: FakeChatEngine, question: str, opens: str
+) -> None:
+    answer = ask(engine, question, "patient")
+    assert not answer.refused
+    assert re.search(opens, first_bullets(answer, 2)), first_bullets(answer, 2)
+
+
+def test_a_short_patient_question_of_known_words_is_answered(engine: FakeChatEngine) -> None:
+    """'¿Cuánto dura el tratamiento?' has no strong topic word, but every word is known and the
+    writer lives with POEMS: it is answered in the patient view."""
+    assert not ask(engine, "cuanto dura el tratamiento?", "patient").refused
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["My son broke his arm, what treatment?", "Mi hijo se rompió el brazo, ¿qué tratamiento?"],
+)
+def test_an_injury_is_not_about_poems_in_the_patient_view(
+    engine: FakeChatEngine, question: str
+) -> None:
+    assert ask(engine, question, "patient").refused
