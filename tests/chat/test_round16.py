@@ -75,6 +75,11 @@ SUPPORTIVE = [
         "patient",
     ),
     (
+        "TSH 12 con T4L baja en POEMS, le pongo levotiroxina como a cualquier hipotiroideo?",
+        r"(?i)reponer las hormonas deficitarias",
+        "clinician",
+    ),
+    (
         "hypothyroid POEMS pt, just levothyroxine like any other hypothyroid patient?",
         r"(?i)replace deficient hormones",
         "clinician",
