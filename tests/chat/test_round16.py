@@ -335,3 +335,16 @@ def test_an_injury_is_not_about_poems_in_the_patient_view(
     engine: FakeChatEngine, question: str
 ) -> None:
     assert ask(engine, question, "patient").refused
+
+
+def test_fertility_preservation_opens_with_melphalan_infertility(engine: FakeChatEngine) -> None:
+    """'¿Puedo congelar semen antes del melfalán?' asks about fertility, not about the IMiD
+    pregnancy rule: the melphalan infertility sentence comes first."""
+    answer = ask(
+        engine,
+        "Antes de la quimio con melfalán, ¿puedo congelar semen? Queremos tener hijos",
+        "patient",
+    )
+    assert re.search(r"(?i)infertilidad permanente", first_bullets(answer, 1)), first_bullets(
+        answer
+    )
