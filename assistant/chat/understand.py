@@ -228,11 +228,12 @@ def decide_scope(
     if technical or any(DOMAIN in h.labels or SUBJECT in h.labels for h in hits):
         return len(unknown) <= known + 1
     # only topic words ("how many Gy?", "is it curable?"): in scope when every other word is
-    # a guideline or everyday word -- "is gout curable?" names another disease
-    # in the patient view a topic word of any weight will do when every other word is known
-    # ("¿cuánto dura el tratamiento?"): the writer lives with POEMS
-    strong = any(w >= STRONG for h in hits for k, w in h.labels.items() if k[0] != "@")
-    strong = strong or (patient and known > 0 and not unknown)
+    # a guideline or everyday word -- "is gout curable?" names another disease. In the patient
+    # view a topic word of any weight will do when every other word is known ("¿cuánto dura el
+    # tratamiento?"): the writer lives with POEMS
+    strong = (patient and known > 0 and not unknown) or any(
+        w >= STRONG for h in hits for k, w in h.labels.items() if k[0] != "@"
+    )
     rare = [w for w in unknown if not lex.everyday(w)]
     return strong and len(unknown) <= known + 1 and len(rare) <= (1 if known >= 2 else 0)
 

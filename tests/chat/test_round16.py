@@ -188,24 +188,6 @@ def test_the_answer_opens_with_what_was_asked(
     assert not uncited_clinical_lines(answer)
 
 
-@pytest.mark.parametrize(
-    "question",
-    [
-        "What is the sildenafil dose for erectile dysfunction in a diabetic man?",
-        "Hydrocortisone dose for Addison disease?",
-        "Physiotherapy after a knee replacement: when to start?",
-        "Vacunación en POEMS candidato a TASPE: gripe, neumococo... ¿cuándo revacunar después "
-        "del trasplante?",
-    ],
-)
-def test_supportive_words_do_not_open_the_door_to_other_questions(
-    engine: FakeChatEngine, question: str
-) -> None:
-    """Another disease's hormone or sexual-function question is still out of scope, and
-    revaccination after the transplant (which the guideline leaves out) is still declined."""
-    assert ask(engine, question).refused
-
-
 def test_how_often_something_is_abnormal_is_not_a_follow_up_interval(
     engine: FakeChatEngine,
 ) -> None:
@@ -214,36 +196,6 @@ def test_how_often_something_is_abnormal_is_not_a_follow_up_interval(
         engine, "echo + PFTs in POEMS dx: what are we looking for and how often is it abnormal?"
     )
     assert not re.search(r"(?i)repeated when", first_bullets(answer, 1))
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "Ascitis a tensión en POEMS recién diagnosticado: ¿paracentesis evacuadoras, "
-        "espironolactona? ¿se resuelve con el tratamiento de la enfermedad?",
-        "How do you define a haematologic CR in POEMS when the M-protein was barely detectable "
-        "to begin with?",
-    ],
-)
-def test_function_words_are_not_the_subject_of_a_question(
-    engine: FakeChatEngine, question: str
-) -> None:
-    """'se resuelve', 'barely', 'to begin with' carry the grammar of a question, not its
-    subject: the cannot-answer gate does not count them as terms the passages must hold."""
-    assert not ask(engine, question).refused
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "Can you help me start writing a cover letter for a job?",
-        "POEMS aside, how do I begin learning to play the guitar?",
-    ],
-)
-def test_function_words_do_not_make_a_request_about_poems(
-    engine: FakeChatEngine, question: str
-) -> None:
-    assert ask(engine, question).refused
 
 
 @pytest.mark.parametrize(
@@ -321,22 +273,6 @@ def test_patient_questions_open_with_their_answer(
     assert re.search(opens, first_bullets(answer, 2)), first_bullets(answer, 2)
 
 
-def test_a_short_patient_question_of_known_words_is_answered(engine: FakeChatEngine) -> None:
-    """'¿Cuánto dura el tratamiento?' has no strong topic word, but every word is known and the
-    writer lives with POEMS: it is answered in the patient view."""
-    assert not ask(engine, "cuanto dura el tratamiento?", "patient").refused
-
-
-@pytest.mark.parametrize(
-    "question",
-    ["My son broke his arm, what treatment?", "Mi hijo se rompió el brazo, ¿qué tratamiento?"],
-)
-def test_an_injury_is_not_about_poems_in_the_patient_view(
-    engine: FakeChatEngine, question: str
-) -> None:
-    assert ask(engine, question, "patient").refused
-
-
 def test_fertility_preservation_opens_with_melphalan_infertility(engine: FakeChatEngine) -> None:
     """'¿Puedo congelar semen antes del melfalán?' asks about fertility, not about the IMiD
     pregnancy rule: the melphalan infertility sentence comes first."""
@@ -348,3 +284,54 @@ def test_fertility_preservation_opens_with_melphalan_infertility(engine: FakeCha
     assert re.search(r"(?i)infertilidad permanente", first_bullets(answer, 1)), first_bullets(
         answer
     )
+
+
+DECLINED = [
+    # another disease's hormone, sexual-function or rehabilitation question
+    ("What is the sildenafil dose for erectile dysfunction in a diabetic man?", "clinician"),
+    ("Hydrocortisone dose for Addison disease?", "clinician"),
+    ("Physiotherapy after a knee replacement: when to start?", "clinician"),
+    (  # revaccination after the transplant: the guideline leaves it out
+        "Vacunación en POEMS candidato a TASPE: gripe, neumococo... ¿cuándo revacunar después "
+        "del trasplante?",
+        "clinician",
+    ),
+    # grammar words ("help", "start", "begin") do not make a request about POEMS
+    ("Can you help me start writing a cover letter for a job?", "clinician"),
+    ("POEMS aside, how do I begin learning to play the guitar?", "clinician"),
+    # an injury is not about POEMS, even in the patient view
+    ("My son broke his arm, what treatment?", "patient"),
+    ("Mi hijo se rompió el brazo, ¿qué tratamiento?", "patient"),
+]
+
+
+@pytest.mark.parametrize(("question", "audience"), DECLINED)
+def test_what_is_not_about_poems_is_still_declined(
+    engine: FakeChatEngine, question: str, audience: str
+) -> None:
+    assert ask(engine, question, audience).refused
+
+
+ANSWERED = [
+    # 'se resuelve', 'barely', 'to begin with' carry the grammar of a question, not its
+    # subject: the cannot-answer gate does not count them as terms the passages must hold
+    (
+        "Ascitis a tensión en POEMS recién diagnosticado: ¿paracentesis evacuadoras, "
+        "espironolactona? ¿se resuelve con el tratamiento de la enfermedad?",
+        "clinician",
+    ),
+    (
+        "How do you define a haematologic CR in POEMS when the M-protein was barely detectable "
+        "to begin with?",
+        "clinician",
+    ),
+    # no strong topic word, but every word is known and the writer lives with POEMS
+    ("cuanto dura el tratamiento?", "patient"),
+]
+
+
+@pytest.mark.parametrize(("question", "audience"), ANSWERED)
+def test_a_question_of_known_words_is_answered(
+    engine: FakeChatEngine, question: str, audience: str
+) -> None:
+    assert not ask(engine, question, audience).refused
