@@ -1,0 +1,63 @@
+"""Round-17 chat behaviours (#12): questions written fresh, from the clinical facts, by people
+who never saw the gold set or the lexicon."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.chat.checks import ask, first_bullets
+from tests.fakes import FakeChatEngine
+
+WHAT_IS = [
+    ("What is POEMS syndrome?", "clinician", r"(?i)rare disease .{0,80}plasma cells"),
+    ("¿Qué es el POEMS?", "clinician", r"(?i)enfermedad rara .{0,80}c[eé]lulas plasm[aá]ticas"),
+    (  # the explanation request and its everyday words do not put it out of scope
+        "¿Qué es el síndrome POEMS? Explíquemelo con palabras sencillas",
+        "patient",
+        r"(?i)enfermedad rara",
+    ),
+    ("What does POEMS stand for, in plain English?", "patient", r"(?i)rare disease"),
+    ("POEMS in 2 lines for a med student?", "clinician", r"(?i)rare disease"),
+    (  # the name told before "what is that?"
+        "Mi neurólogo dijo que puede ser un POEMS, ¿qué es eso?",
+        "patient",
+        r"(?i)enfermedad rara",
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "audience", "opens"), WHAT_IS)
+def test_what_poems_is_opens_the_answer(
+    engine: FakeChatEngine, question: str, audience: str, opens: str
+) -> None:
+    """'What is POEMS?' is answered with what the syndrome is and what its letters stand for,
+    not with the diagnostic rule alone."""
+    answer = ask(engine, question, audience)
+    assert not answer.refused
+    assert re.search(opens, first_bullets(answer, 1)), first_bullets(answer, 2)
+    assert re.search(r"(?i)acr[oó]nimo|acronym", first_bullets(answer, 3))
+
+
+@pytest.mark.parametrize(
+    ("question", "not_first"),
+    [  # "what is" about something else, or another acronym, keeps its own answer
+        ("What is the lenalidomide dose in POEMS?", r"(?i)rare disease"),
+        ("what does VEGF stand for?", r"(?i)rare disease"),
+        (
+            "¿Qué es exactamente el síndrome de prendimiento en el TASPE por POEMS, cómo se "
+            "presenta y cómo se trata?",
+            r"(?i)enfermedad rara",
+        ),
+        (
+            "¿En qué consiste el trasplante que le van a hacer a mi padre por el POEMS?",
+            r"(?i)enfermedad rara",
+        ),
+    ],
+)
+def test_other_what_is_questions_keep_their_answer(
+    engine: FakeChatEngine, question: str, not_first: str
+) -> None:
+    answer = ask(engine, question)
+    assert not re.search(not_first, first_bullets(answer, 3)), first_bullets(answer, 3)
