@@ -368,11 +368,18 @@ def _aspect_leads(lex: Lexicon, toks: Sequence[str], wants_number: bool) -> tupl
 def _paired_aspect(lex: Lexicon, toks: Sequence[str], told: Sequence[str]) -> tuple[Lead, ...]:
     """A two-part aspect ("skin" and "permanent") is more specific than a topic's leads; its
     subject may come from what was told before the question ("my skin has gone darker. Will it
-    stay like this forever?")."""
+    stay like this forever?"). A second aspect the question itself names, about another
+    section, adds its first lead ("echo and PFTs repeated? endocrine labs how often?")."""
+    first: tuple[Lead, ...] = ()
     for i, aspect in enumerate(lex.aspects):
-        if aspect.beside and lex.pair(f"aspect:{i}", told, toks):
-            return _pairs(aspect.lead)
-    return ()
+        if not aspect.beside:
+            continue
+        if not first and lex.pair(f"aspect:{i}", told, toks):
+            first = _pairs(aspect.lead)
+        elif first and aspect.lead[0].section != first[0][0] and lex.pair(f"aspect:{i}", [], toks):
+            second = _pairs(aspect.lead)[0]
+            return first if second in first else (*first, second)
+    return first
 
 
 def _strata(lex: Lexicon, text: str) -> list[str]:

@@ -61,3 +61,33 @@ def test_other_what_is_questions_keep_their_answer(
 ) -> None:
     answer = ask(engine, question)
     assert not re.search(not_first, first_bullets(answer, 3)), first_bullets(answer, 3)
+
+
+def test_two_aspects_named_both_open_the_answer(engine: FakeChatEngine) -> None:
+    """'Echo/PFTs repeated on a fixed schedule? Endocrine labs how often?' names two aspects:
+    the endocrine interval and the rule for repeating echo and lung function both lead."""
+    answer = ask(
+        engine,
+        "resident q: POEMS f/u - do echo/PFTs/DLCO get repeated on a fixed schedule? endocrine "
+        "labs how often?",
+    )
+    direct = answer.text.split("###")[1]  # the direct answer, before "More detail"
+    assert re.search(r"(?i)endocrine review every 6 months", direct), direct
+    assert re.search(r"(?i)repeated when pulmonary hypertension", direct), direct
+
+
+@pytest.mark.parametrize(
+    ("question", "not_first"),
+    [  # "baby aspirin" is not a pregnancy, and "to stop clots" is not holding a drug
+        (
+            "My dad's platelets are over 800,000 and the doctor says it's from his condition. "
+            "Should he be on something stronger than a baby aspirin to stop clots?",
+            r"(?i)teratogen|interrupted",
+        ),
+    ],
+)
+def test_a_phrase_in_passing_does_not_name_an_aspect(
+    engine: FakeChatEngine, question: str, not_first: str
+) -> None:
+    answer = ask(engine, question, "patient")
+    assert not re.search(not_first, first_bullets(answer, 3)), first_bullets(answer, 3)
