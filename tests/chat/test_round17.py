@@ -91,3 +91,70 @@ def test_a_phrase_in_passing_does_not_name_an_aspect(
 ) -> None:
     answer = ask(engine, question, "patient")
     assert not re.search(not_first, first_bullets(answer, 3)), first_bullets(answer, 3)
+
+
+@pytest.mark.parametrize(
+    ("question", "audience"),
+    [
+        ("POEMS w/ hypogonadism on testosterone - lifelong, or reassess later?", "clinician"),
+        ("¿Mi marido va a tener que ponerse la testosterona de por vida?", "patient"),
+    ],
+)
+def test_hormones_for_life_opens_with_replacement_and_review(
+    engine: FakeChatEngine, question: str, audience: str
+) -> None:
+    """'Testosterone for life?': deficient hormones are replaced, and the endocrine review is
+    repeated (an interval marked as coming from the seed document)."""
+    head = first_bullets(ask(engine, question, audience), 2)
+    assert re.search(r"(?i)replace deficient|reponer las hormonas", head), head
+    assert re.search(r"(?i)endocrine review|revisi[oó]n endocrinol[oó]gica", head), head
+
+
+ANSWERED = [
+    # everyday intensifiers and "is it true?" are the grammar of a question, not its subject
+    (
+        "A mi marido le van a dar 25 sesiones de rayos en la cadera por el POEMS, 45 Gy dijo la "
+        "doctora. ¿Es lo normal? ¿no es muchisimo?",
+        "patient",
+    ),
+    (
+        "Mi hermano dice que con el POEMS los nervios ya no se recuperan nunca. ¿Es cierto?",
+        "patient",
+    ),
+    # "seeing the haematologist" is follow-up; "estancado" is a VEGF plateau
+    ("3 years since my radiation and all good. can i stop seeing the hematologist now?", "patient"),
+    (
+        "Le bajó el VEGF un montón en el primer mes y ahora lleva 3 controles casi iguales, ya no "
+        "baja más. ¿Es malo que se haya estancado?",
+        "patient",
+    ),
+    # clinician verbs and words the guideline words for differently
+    (
+        "¿Qué proporción de POEMS tiene alguna endocrinopatía? ¿Merece la pena cribar todos los "
+        "ejes aunque esté asintomático?",
+        "clinician",
+    ),
+    (
+        "hace 6 semanas que empezó la lenalidomida mi marido y camina peor. ¿la pastilla le está "
+        "dañando los nervios?",
+        "patient",
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "audience"), ANSWERED)
+def test_everyday_words_do_not_close_the_gate(
+    engine: FakeChatEngine, question: str, audience: str
+) -> None:
+    assert not ask(engine, question, audience).refused
+
+
+def test_a_donor_is_not_read_as_damage(engine: FakeChatEngine) -> None:
+    """'¿Alguien le tiene que donar médula?' must not be spelled into another word."""
+    answer = ask(
+        engine,
+        "¿En qué consiste el trasplante que le van a hacer a mi padre por el POEMS? ¿Alguien le "
+        "tiene que donar médula?",
+        "patient",
+    )
+    assert "danar" not in answer.text
