@@ -542,23 +542,28 @@ def _asks_uncovered(u: Understanding, lex: Lexicon, texts: list[str]) -> list[li
     return [  # a phrase ("manejando el auto") is covered only when every word of it is
         span
         for span in found
-        if evidence.uncovered([w for w in span if w not in lex.stopwords], texts)
+        if evidence.not_named([w for w in span if w not in lex.stopwords], texts)
     ]
 
 
 def _answerable_part(lex: Lexicon, question: str) -> bool:
-    """'When will my legs get better, and will I be able to go back to work?': a clause before
+    """'When will my legs get better, and will I be able to go back to work?': a clause beside
     the uncovered subject asks its own wh-question and names a topic strongly, so that part is
-    answered and the rest is said to be outside the guidelines."""
-    aside = False
+    answered and the rest is said to be outside the guidelines. 'Can he go back to work? How
+    long?' names no topic in its second clause: declined."""
+    aside = after = False
     for clause in _CLAUSES.split(question):
         toks = words(clause)
         if toks[:2] and (toks[0] in _ASIDE or " ".join(toks[:2]) in _ASIDE):
             aside = True  # "Besides her flu shot, does she need pills?": set aside, not asked
             continue
-        if lex.has("uncovered", toks):  # a later clause may ask about it: "¿cuánto tiempo?"
-            return False
+        if lex.has("uncovered", toks):  # "Can he drive? And when will his legs get better?":
+            after = True  # a later clause is its own question when it names a subject
+            continue
         asks = aside or bool(_WH & set(toks))  # its own question, not "…the booster on len?"
+        subject = [w for w in toks if w not in _WH | _WHEN | lex.stopwords | lex.light]
+        if after and not subject:  # "...work? How long?" asks about the work
+            continue
         if asks and not is_empty(lex, toks) and topic_scores(lex, clause, "")[1]:
             return True
     return False

@@ -210,11 +210,38 @@ def decide_scope(
     # melphalan; paracetamol and wait?")
     alarm = lex.alarm(toks) is not None
     if foreign and not alarm and not _lifted(lex, toks, foreign):
-        return False
+        if not _beside_a_question(lex, message, foreign, (in_conversation, states_case, patient)):
+            return False
+        toks = [w for q in _QUESTIONS.split(message) if not _foreign_in(lex, q) for w in words(q)]
+        hits, unknown = content_unknown(lex, toks)
+        labels = [set(h.labels) for h in hits]
     # a case told, or POEMS named in lay words ("lo de los nervios con la proteína"): about
     # POEMS; the cannot-answer gate still declines a question the passages do not cover
     if alarm or states_case or lay_named(lex, toks):
         return True
+    if _weigh(lex, toks, (hits, unknown, labels), in_conversation, patient):
+        return True
+    # "I can't open jars or do up buttons... Would occupational therapy help?": in the patient
+    # view the story around the question is the writer's own life; the question alone decides
+    asked = split_message(message)[0]
+    subject = " ".join(w for w in words(asked) if not lex.has("treat", [w]))
+    if not patient or not asked or words(asked) == toks or not topic_scores(lex, subject, "")[1]:
+        return False  # "my neighbour has a cough. What treatment?": no subject of its own
+    q_toks = words(asked)
+    q_hits, q_unknown = content_unknown(lex, q_toks)
+    q_labels = [set(h.labels) for h in q_hits]
+    return _weigh(lex, q_toks, (q_hits, q_unknown, q_labels), in_conversation, patient)
+
+
+def _weigh(
+    lex: Lexicon,
+    toks: Sequence[str],
+    found: tuple[list[Hit], list[str], list[set[str]]],
+    in_conversation: bool,
+    patient: bool,
+) -> bool:
+    """POEMS words weighed against the words nobody knows."""
+    hits, unknown, labels = found
     # a rare word the guideline itself uses ("DLCO", "levotiroxina") is a POEMS word; other
     # guideline words are neutral
     technical = [w for w in unknown if w in lex.speller.corpus and not lex.everyday(w)]
@@ -236,6 +263,31 @@ def decide_scope(
     )
     rare = [w for w in unknown if not lex.everyday(w)]
     return strong and len(unknown) <= known + 1 and len(rare) <= (1 if known >= 2 else 0)
+
+
+_QUESTIONS = re.compile(r"(?<=[?])|[¿]")
+
+
+def _foreign_in(lex: Lexicon, text: str) -> bool:
+    return any(FOREIGN in h.labels for h in content_unknown(lex, words(text))[0])
+
+
+def _beside_a_question(
+    lex: Lexicon,
+    message: str,
+    foreign: Sequence[Sequence[str]],
+    flags: tuple[bool, bool, bool],
+) -> bool:
+    """'¿Voy a poder volver a conducir? ¿Cuánto tardan en mejorar los nervios?': every foreign
+    term is a subject the guideline leaves out (driving, work, travel), and another question
+    of the message, free of it, is about POEMS on its own. That question is answered and the
+    cannot-answer gate says the other subject is not covered. A foreign disease or drug
+    ("a hotel near the hospital", "colchicine for gout") keeps the whole message out."""
+    if not all(lex.has("uncovered", span) for span in foreign):
+        return False
+    others = [q for q in _QUESTIONS.split(message) if q.strip(" ¿?") and not _foreign_in(lex, q)]
+    asked = [q for q in others if "?" in q]
+    return any(decide_scope(lex, q, *flags) for q in asked)
 
 
 def _lifted(lex: Lexicon, toks: Sequence[str], foreign: Sequence[Sequence[str]]) -> bool:

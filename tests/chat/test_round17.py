@@ -158,3 +158,55 @@ def test_a_donor_is_not_read_as_damage(engine: FakeChatEngine) -> None:
         "patient",
     )
     assert "danar" not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "left_out"),
+    [  # a life subject the guideline leaves out, beside a question it answers
+        (
+            "Con los pies dormidos y la férula antiequino, ¿voy a poder volver a conducir algún "
+            "día? ¿Cuánto tardan en mejorar los nervios?",
+            "conducir",
+        ),
+        ("My husband has POEMS. Can he drive? And when will his legs get better?", "can he drive"),
+    ],
+)
+def test_the_answerable_question_is_answered_and_the_other_subject_named(
+    engine: FakeChatEngine, question: str, left_out: str
+) -> None:
+    """The nerves' timing is answered; driving is said to be outside the guidelines (the note
+    names it). 'Conducir' is not covered by a passage on nerve 'conducción'."""
+    answer = ask(engine, question, "patient")
+    assert not answer.refused
+    assert any(left_out in note for note in answer.notes), answer.notes
+
+
+@pytest.mark.parametrize(
+    ("question", "audience"),
+    [  # the later clause asks about the uncovered subject itself
+        ("Can he go back to work? How long?", "patient"),
+        ("¿Puede volver a trabajar? ¿cuánto tiempo?", "patient"),
+        # another person's complaint, then a bare "what treatment?"
+        ("My neighbour has a bad cough since last week. What treatment?", "patient"),
+        ("can he drive?", "patient"),
+    ],
+)
+def test_an_uncovered_or_foreign_subject_alone_is_declined(
+    engine: FakeChatEngine, question: str, audience: str
+) -> None:
+    assert ask(engine, question, audience).refused
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the writer's own story around a question that names a topic by itself
+        "No puedo abrir frascos ni abrocharme los botones, se me caen las cosas de las manos. "
+        "¿La terapia ocupacional o la rehabilitación sirven para esto o es perder el tiempo?",
+        # choosing a POEMS drug over other myeloma drugs is a comparison, not myeloma care
+        "Why did the doctor pick lenalidomide over the other myeloma drugs, given my nerve "
+        "problems?",
+    ],
+)
+def test_a_patient_question_in_a_story_is_answered(engine: FakeChatEngine, question: str) -> None:
+    assert not ask(engine, question, "patient").refused
