@@ -31,7 +31,11 @@ _ES_WORDS = frozenset(
     "puedo puede pueden podemos hacer hago hacemos dar damos usar usamos sirve vale "
     "tiene tengo tenemos esta estan estoy otra otro otros nueva nuevo sobre mi mis "
     "cada vez veces semanas dias ciclos ciclo riñon rinon insuficiencia o "
-    "intervalo intervalos".split()
+    "intervalo intervalos "
+    "tto pte pcte hormonas hormona endocrinopatia endocrinopatía tiroides rehabilitacion "
+    "rehabilitación fisioterapia rayos sesiones nervios piernas pies manos analitica analítica "
+    "analisis análisis pastillas quimio medico médico marido esposa papá mamá viejo vieja "
+    "hermano hermana hijo hija".split()
 )
 _EN_WORDS = frozenset(
     "the of and to in for with without is are what which how when if should there after "
@@ -47,7 +51,9 @@ _EN_WORDS = frozenset(
     "recommended recommendation indication indicated contraindicated better best "
     "can could would will we my our give use used have has having this that these those "
     "other another new about each times weeks days cycles cycle kidney failure or "
-    "interval intervals".split()
+    "interval intervals "
+    "hormones hormone nerves legs feet hands physiotherapy physio rehab pills chemo doctor "
+    "husband wife dad mum mom brother sister son daughter".split()
 )
 
 

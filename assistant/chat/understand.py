@@ -99,9 +99,24 @@ def pick_topics(scores: dict[str, float], limit: int = 2) -> tuple[str, ...]:
 
 
 def is_question(clause: str) -> bool:
-    """An interrogative clause: '?', '¿' or an asking word at its start."""
+    """An interrogative clause: '?', '¿' or an asking word at its start; or a short request
+    typed as a search ('tto endocrinopatía poems', 'rehabilitación neuropatía POEMS')."""
     flat = " ".join(words(clause))
-    return "?" in clause or "¿" in clause or bool(_ASKING.match(flat))
+    if "?" in clause or "¿" in clause or _ASKING.match(flat):
+        return True
+    short = len(flat.split()) <= REQUEST_WORDS and not any(c.isdigit() for c in flat)
+    return short and bool(_REQUEST.match(flat) or _REQUEST_ANYWHERE.search(flat))
+
+
+REQUEST_WORDS = 5  # "tto endocrinopatia poems"; a longer clause starting so may state a case
+_REQUEST = re.compile(
+    r"^(?:tto|tx|treatment|tratamiento|manejo|management|rehab\w*|fisio\w*|physio\w*|dosis|"
+    r"dose|seguimiento|follow up|pronostico|prognosis|criterios|criteria)\b"
+)
+# "dolor neuropatico poems tto", "neuropathic pain poems meds": the request at the end
+_REQUEST_ANYWHERE = re.compile(
+    r"\b(?:tto|tx|meds|manejo|management|que hacer|q hacer|que hago|q hago)$"
+)
 
 
 def split_message(message: str) -> tuple[str, str]:

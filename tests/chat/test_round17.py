@@ -210,3 +210,69 @@ def test_an_uncovered_or_foreign_subject_alone_is_declined(
 )
 def test_a_patient_question_in_a_story_is_answered(engine: FakeChatEngine, question: str) -> None:
     assert not ask(engine, question, "patient").refused
+
+
+@pytest.mark.parametrize(
+    ("question", "opens"),
+    [  # typed as a search, without a question mark: a question, never a case statement
+        ("tto endocrinopatia poems", r"(?i)reponer las hormonas deficitarias"),
+        ("rehabilitacion neuropatia poems", r"(?i)fisioterapia y las ortesis"),
+        ("dolor neuropatico poems tto", r"(?i)dolor neurop[aá]tico es frecuente"),
+        # treating the endocrinopathy is hormone replacement, not the diabetes caveat
+        ("tratamiento de la endocrinopatia en poems?", r"(?i)reponer las hormonas deficitarias"),
+        ("endocrine tx in POEMS?", r"(?i)replace deficient hormones"),
+        ("endocrinopatia poems manejo", r"(?i)reponer las hormonas deficitarias"),
+        ("endocrino o hemato: ¿quién lleva la endocrinopatía del POEMS?", r"(?i)reponer las"),
+        ("ginecomastia en poems se trata?", r"(?i)reponer las hormonas deficitarias"),
+        ("gynecomastia and ED with poems what helps", r"(?i)replace deficient hormones"),
+        ("hipogonadismo en poems, testosterona si o no?", r"(?i)reponer las hormonas"),
+        # a rehabilitation word alone asks about rehabilitation (not the supportive leads)
+        ("rehab en poems?", r"(?i)physiotherapy and ankle-foot orthoses"),
+        ("AFO?", r"(?i)ankle-foot orthoses|ortesis tobillo-pie"),
+        ("sirven los ejercicios para los nervios de las piernas en el poems?", r"(?i)fisioterapia"),
+    ],
+)
+def test_short_and_lay_supportive_questions_open_with_their_answer(
+    engine: FakeChatEngine, question: str, opens: str
+) -> None:
+    answer = ask(engine, question)
+    assert not answer.refused
+    assert answer.plan is None  # no finding was recorded from the request
+    assert re.search(opens, first_bullets(answer, 1)), first_bullets(answer, 2)
+
+
+@pytest.mark.parametrize(
+    ("question", "audience"),
+    [  # words the guideline words differently, or the grammar of the question
+        (
+            "Pcte 54a con POEMS, testosterona total 150 ng/dL, LH/FSH bajas, clínica de "
+            "hipogonadismo. ¿Está indicada la reposición androgénica?",
+            "clinician",
+        ),
+        ("el azucar alto es por el poems? lo lleva el endocrino o el hematologo?", "patient"),
+        (
+            "Hiperprolactinemia en POEMS: ¿tiene alguna implicación más allá de lo endocrino?",
+            "clinician",
+        ),
+        ("MMSS con debilidad distal en POEMS, ¿ortesis de mano/muñeca y TO?", "clinician"),
+        ("Is exercise ok for the nerve damage or will it make it worse?", "patient"),
+        ("protesis para el pie caido, donde la pido?", "patient"),
+        (
+            "Mujer 50a, POEMS, plasmocitoma sacro tratado con 50 Gy hace 9 meses. Mejoró el edema "
+            "y la piel, pero el VEGF sérico sube de 900 a 1800 pg/mL en dos determinaciones del "
+            "mismo laboratorio. ¿Cómo actúo?",
+            "clinician",
+        ),
+    ],
+)
+def test_fresh_supportive_and_radiation_questions_are_answered(
+    engine: FakeChatEngine, question: str, audience: str
+) -> None:
+    assert not ask(engine, question, audience).refused
+
+
+@pytest.mark.parametrize("text", ["tto endocrinopatia poems", "tto poems", "hormonas poems?"])
+def test_telegraphic_spanish_is_detected_as_spanish(text: str) -> None:
+    from assistant.language import detect_language
+
+    assert detect_language(text) == "es"
