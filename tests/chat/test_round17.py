@@ -276,3 +276,37 @@ def test_telegraphic_spanish_is_detected_as_spanish(text: str) -> None:
     from assistant.language import detect_language
 
     assert detect_language(text) == "es"
+
+
+@pytest.mark.parametrize(
+    ("question", "opens"),
+    [  # radiation is local; what "localized" means; follow-up after radiation never ends
+        ("¿los rayos tratan todo el cuerpo o solo el hueso?", r"(?i)tratamiento local"),
+        (
+            "doc says my POEMS is 'localized' so radiation only. what does localized actually "
+            "mean?",
+            r"(?i)localized when there are 1 to 3 bone lesions",
+        ),
+        (
+            "3 years since my radiation and all good. can i stop seeing the hematologist now?",
+            r"(?i)follow-up never ends",
+        ),
+        ("SG y SLE tras RT en POEMS limitado?", r"(?i)supervivencia global a 4 años fue del 97"),
+    ],
+)
+def test_radiation_follow_up_questions_open_with_their_answer(
+    engine: FakeChatEngine, question: str, opens: str
+) -> None:
+    answer = ask(engine, question, "patient")
+    assert re.search(opens, first_bullets(answer, 2)), first_bullets(answer, 2)
+
+
+def test_a_new_lesion_elsewhere_is_not_the_local_field_question(engine: FakeChatEngine) -> None:
+    """'otra lesión en otro lado' asks about a new lesion, not whether radiation is local."""
+    answer = ask(
+        engine,
+        "y si despues de los rayos le sale otra lesion en otro lado, ya se acabaron las opciones "
+        "o se le puede volver a dar radio?",
+        "patient",
+    )
+    assert not re.search(r"(?i)tratamiento local, de campo", first_bullets(answer, 1))
