@@ -225,9 +225,13 @@ def decide_scope(
     # melphalan; paracetamol and wait?")
     alarm = lex.alarm(toks) is not None
     if foreign and not alarm and not _lifted(lex, toks, foreign):
-        if not _beside_a_question(lex, message, foreign, (in_conversation, states_case, patient)):
+        flags = (in_conversation, states_case, patient)
+        if not (
+            _beside_a_question(lex, message, foreign, flags) or _told_beside(lex, message, flags)
+        ):
             return False
-        toks = [w for q in _QUESTIONS.split(message) if not _foreign_in(lex, q) for w in words(q)]
+        kept = [q for q in _SENTENCE.split(message) if not _foreign_in(lex, q)]
+        toks = [w for q in kept for w in words(q)]
         hits, unknown = content_unknown(lex, toks)
         labels = [set(h.labels) for h in hits]
     # a case told, or POEMS named in lay words ("lo de los nervios con la proteína"): about
@@ -303,6 +307,25 @@ def _beside_a_question(
     others = [q for q in _QUESTIONS.split(message) if q.strip(" ¿?") and not _foreign_in(lex, q)]
     asked = [q for q in others if "?" in q]
     return any(decide_scope(lex, q, *flags) for q in asked)
+
+
+def _told_beside(lex: Lexicon, message: str, flags: tuple[bool, bool, bool]) -> bool:
+    """'My sister-in-law had radiotherapy for breast cancer and says hers was a lower dose. Is
+    45 Gy the normal dose for POEMS?': the other disease is told, about someone else, in a
+    message that names POEMS; no question sentence names a foreign term, and one of them names
+    POEMS or a topic strongly (by a word other than "treatment") and is in scope on its own. 'My
+    husband has POEMS; his brother has gout. How do you treat it?' stays declined."""
+    if not names_poems(lex, words(message)):
+        return False
+    asked = [p for p in _SENTENCE.split(message) if p.strip() and is_question(p)]
+    if not asked or any(_foreign_in(lex, q) for q in asked):
+        return False
+    for q in asked:
+        subject = " ".join(w for w in words(q) if not lex.has("treat", [w]))
+        named = names_poems(lex, words(q)) or topic_scores(lex, subject, "")[1]
+        if named and decide_scope(lex, q, *flags):
+            return True
+    return False
 
 
 def _lifted(lex: Lexicon, toks: Sequence[str], foreign: Sequence[Sequence[str]]) -> bool:

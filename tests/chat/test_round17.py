@@ -310,3 +310,42 @@ def test_a_new_lesion_elsewhere_is_not_the_local_field_question(engine: FakeChat
         "patient",
     )
     assert not re.search(r"(?i)tratamiento local, de campo", first_bullets(answer, 1))
+
+
+ANSWERED_STORIES = [
+    # another disease told about someone else, beside a question about POEMS
+    "My husband is 52 and they've finally said POEMS. The PET showed one lesion in his hip bone "
+    "and the marrow came back clear. My sister-in-law had radiotherapy for breast cancer and "
+    "says hers was a lower dose, so we're worried 45 is a lot. Is 45 Gy the normal dose for "
+    "POEMS?",
+    "my cousin had radiation for prostate cancer and ended up with bowel problems for years. my "
+    "POEMS lesion is in my pelvis too. is the dose for POEMS anything like that?",
+    # everyday words carrying no subject of their own
+    "they want to do the radiation thing for me instead of the transplant. is that a lesser "
+    "treatment? i've only got one spot and my bone marrow was fine",
+    "do i have to keep putting the gel on forever or just till the poems is better",
+    "He leído que los nervios pueden empeorar justo después de la radioterapia. ¿Es verdad o me "
+    "están dando largas?",
+]
+
+
+@pytest.mark.parametrize("question", ANSWERED_STORIES)
+def test_patient_stories_about_poems_are_answered(engine: FakeChatEngine, question: str) -> None:
+    assert not ask(engine, question, "patient").refused
+
+
+@pytest.mark.parametrize(
+    ("question", "audience"),
+    [  # another disease asked about, even when POEMS is told
+        ("My husband has POEMS. His brother has gout. How do you treat it?", "patient"),
+        (
+            "My wife has POEMS. Her sister had radiotherapy for breast cancer: what dose did "
+            "she get for breast cancer?",
+            "patient",
+        ),
+    ],
+)
+def test_another_disease_asked_about_stays_declined(
+    engine: FakeChatEngine, question: str, audience: str
+) -> None:
+    assert ask(engine, question, audience).refused
