@@ -349,3 +349,17 @@ def test_another_disease_asked_about_stays_declined(
     engine: FakeChatEngine, question: str, audience: str
 ) -> None:
     assert ask(engine, question, audience).refused
+
+
+@pytest.mark.parametrize(
+    "question",
+    [  # lay names of radiation and of the ankle-foot orthosis name their topic
+        "the rays they're giving my dad - is it the whole body or just the bone where the spot is?",
+        "when do they do the scan again after the rays? nobody gave me a date",
+        "la bota que me pusieron en el pie derecho ¿me la voy a poder quitar algun dia?",
+    ],
+)
+def test_lay_names_of_radiation_and_orthoses_are_in_scope(
+    engine: FakeChatEngine, question: str
+) -> None:
+    assert not ask(engine, question, "patient").refused
