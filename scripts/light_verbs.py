@@ -120,6 +120,9 @@ EN_VERBS = {
     "become": "becomes became becoming",
     "find": "finds found finding",
     "turn": "turns turned turning",
+    "finish": "finishes finished finishing",
+    "call": "calls called calling",
+    "add": "adds added adding",
 }
 
 
