@@ -26,6 +26,8 @@ from assistant.chat.understand import (
     Understanding,
     is_broad,
     is_empty,
+    is_question,
+    message_parts,
     pick_topics,
     question_parts,
     topic_scores,
@@ -285,8 +287,10 @@ def _body(
     user = engine.search(query, k=3, lang=u.lang, kind="user")
     left_out = _asks_uncovered(u, engine.lexicon(), texts + [p.chunk.text for p in user])
     lex = engine.lexicon()
-    if left_out and not _answerable_part(lex, u.question):
-        if not _timing_of_told(lex, u, left_out):
+    if left_out:
+        if not _answerable_part(lex, u.question, u.statements) and not _timing_of_told(
+            lex, u, left_out
+        ):
             return _cannot_answer_reply(comp, u, engine, topics)
         said = {w for span in left_out for w in span}  # named in the note, not a gap
         u = dataclasses.replace(u, unknown_words=tuple(w for w in u.unknown_words if w not in said))
@@ -532,27 +536,46 @@ def _asks_uncovered(u: Understanding, lex: Lexicon, texts: list[str]) -> list[li
     """'Can he get the flu vaccine?', 'he still drives. Is that OK?': a subject the guideline
     leaves out, asked about and missing from every passage found, is never guessed. Returns the
     uncovered subjects (their words), none when every one is covered."""
-    short = len(words(u.question)) <= SHORT_QUESTION
-    toks = words(f"{u.question} {u.statements}" if short else u.question)
+    short = len(words(u.question)) <= SHORT_QUESTION  # "…he still drives. Is that OK?": the
+    last = (message_parts(u.statements) or [""])[-1]  # sentence just before it is asked about
+    toks = words(f"{u.question} {last}" if short else u.question)
     found, end = [], 0
     for a, b in lex.spans("uncovered", toks):
         if b > end:  # "go back to work" holds "back to work": one subject
             found.append(toks[a:b])
             end = b
-    return [  # a phrase ("manejando el auto") is covered only when every word of it is
-        span
-        for span in found
-        if evidence.not_named([w for w in span if w not in lex.stopwords], texts)
-    ]
+    if not found:
+        return []
+    named = _subjects_named(lex, texts)
+    return [span for span in found if not any(_holds(lex, n, span) for n in named)]
 
 
-def _answerable_part(lex: Lexicon, question: str) -> bool:
+def _subjects_named(lex: Lexicon, texts: list[str]) -> list[list[str]]:
+    """The uncovered subjects a passage itself names ("driving a car" in a user's document).
+    A word alone is not enough: "VEGF drives many features" says nothing about driving."""
+    out = []
+    for text in texts:
+        toks = words(text)
+        out += [toks[a:b] for a, b in lex.spans("uncovered", toks)]
+    return out
+
+
+def _holds(lex: Lexicon, named: list[str], asked: list[str]) -> bool:
+    """Every content word of the asked subject is in the one a passage names (a plural "s"
+    aside): "manejando el auto" is covered by "manejando el auto", not by "auto" alone."""
+    have = {w.removesuffix("s") for w in named}
+    return all(w.removesuffix("s") in have for w in asked if w not in lex.stopwords)
+
+
+def _answerable_part(lex: Lexicon, question: str, told: str = "") -> bool:
     """'When will my legs get better, and will I be able to go back to work?': a clause beside
-    the uncovered subject asks its own wh-question and names a topic strongly, so that part is
+    the uncovered subject asks its own question and names a topic strongly, so that part is
     answered and the rest is said to be outside the guidelines. 'Can he go back to work? How
-    long?' names no topic in its second clause: declined."""
+    long?' names no topic in its second clause: declined. A question sentence of its own ('Me
+    dan radioterapia por el POEMS. ¿Por qué 40 a 50 Gy? Y, ¿puedo ducharme?') may take its
+    topic from the statements before it."""
     aside = after = False
-    for clause in _CLAUSES.split(question):
+    for clause, opens in _clauses(question):
         toks = words(clause)
         if toks[:2] and (toks[0] in _ASIDE or " ".join(toks[:2]) in _ASIDE):
             aside = True  # "Besides her flu shot, does she need pills?": set aside, not asked
@@ -560,13 +583,33 @@ def _answerable_part(lex: Lexicon, question: str) -> bool:
         if lex.has("uncovered", toks):  # "Can he drive? And when will his legs get better?":
             after = True  # a later clause is its own question when it names a subject
             continue
-        asks = aside or bool(_WH & set(toks))  # its own question, not "…the booster on len?"
+        # its own question, not "…the booster on len?"
+        asks = aside or opens or bool(_WH & set(toks)) or toks[:2] == ["por", "que"]
         subject = [w for w in toks if w not in _WH | _WHEN | lex.stopwords | lex.light]
         if after and not subject:  # "...work? How long?" asks about the work
             continue
-        if asks and not is_empty(lex, toks) and topic_scores(lex, clause, "")[1]:
+        named = topic_scores(lex, clause, "")[1] or (
+            opens and topic_scores(lex, f"{clause} {told}", "")[1]
+        )
+        if asks and not is_empty(lex, toks) and named:
             return True
     return False
+
+
+def _clauses(question: str) -> list[tuple[str, bool]]:
+    """The question's clauses, each with whether it opens a question sentence of its own (after
+    '¿' or after a '?')."""
+    out: list[tuple[str, bool]] = []
+    for sentence in _OWN_QUESTION.split(question):
+        opens = "?" in sentence or is_question(sentence)
+        for clause in _CLAUSES.split(sentence):
+            if words(clause):
+                out.append((clause, opens))
+                opens = False  # only the sentence's first clause opens it
+    return out
+
+
+_OWN_QUESTION = re.compile(r"(?<=\?)\s*|(?=¿)")
 
 
 def _timing_of_told(lex: Lexicon, u: Understanding, left_out: list[list[str]]) -> bool:

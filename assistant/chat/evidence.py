@@ -247,21 +247,6 @@ def uncovered(unknown: Sequence[str], texts: Iterable[str]) -> list[str]:
     return [w for w in unknown if len(w) >= 3 and stem(w) not in have]
 
 
-def not_named(subject: Sequence[str], texts: Iterable[str]) -> list[str]:
-    """Words of a subject the guideline leaves out that no passage holds as a word (a plural
-    "s" aside). Stems are too loose here: "conducir" (driving) is not "conducción" (nerve
-    conduction), nor "drive" the "VEGF drives" of a passage."""
-    have: set[str] = set()
-    for text in texts:
-        have |= _plain_words(text)
-    return [w for w in subject if len(w) >= 3 and w.removesuffix("s") not in have]
-
-
-@lru_cache(maxsize=8192)
-def _plain_words(text: str) -> frozenset[str]:
-    return frozenset(w.removesuffix("s") for w in words(text))
-
-
 def cannot_answer(unknown: Sequence[str], missing: Sequence[str], named: bool) -> bool:
     """The gate: the question's own content terms are not in the passages found."""
     if not unknown or not missing:

@@ -47,8 +47,8 @@ CLOSE_SHARE = 0.4  # a second topic scoring at least half the first is answered 
 _AFTER = frozenset({"after", "following", "post", "tras", "despues", "posterior"})
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
 _ASKING = re.compile(
-    r"^(?:and |y |but |pero |so |entonces )?(?:what|how|which|when|why|who|where|should|is|are|"
-    r"can|could|do|does|did|will|would|may|que|como|cual|cuales|cuando|cuanto|cuanta|cuantos|"
+    r"^(?:and |y |but |pero |so |entonces |also |and also |ademas |tambien |y tambien )?"
+    r"(?:what|how|which|when|why|who|where|should|is|are|can|could|do|does|did|will|would|may|que|como|cual|cuales|cuando|cuanto|cuanta|cuantos|"
     r"cuantas|por que|donde|quien|debo|deberia|hay|es|son|se puede|puede|tiene|conviene|"
     r"tell me|dime|explain|explica)\b"
 )
@@ -227,10 +227,12 @@ def decide_scope(
     if foreign and not alarm and not _lifted(lex, toks, foreign):
         flags = (in_conversation, states_case, patient)
         if not (
-            _beside_a_question(lex, message, foreign, flags) or _told_beside(lex, message, flags)
+            _beside_a_question(lex, message, foreign, flags)
+            or _told_beside(lex, message, flags)
+            or _told_aside(lex, message, foreign)
         ):
             return False
-        kept = [q for q in _SENTENCE.split(message) if not _foreign_in(lex, q)]
+        kept = [q for q in message_parts(message) if not _foreign_in(lex, q)]
         toks = [w for q in kept for w in words(q)]
         hits, unknown = content_unknown(lex, toks)
         labels = [set(h.labels) for h in hits]
@@ -284,7 +286,12 @@ def _weigh(
     return strong and len(unknown) <= known + 1 and len(rare) <= (1 if known >= 2 else 0)
 
 
-_QUESTIONS = re.compile(r"(?<=[?])|[¿]")
+_PARTS = re.compile(r"(?<=[.!?;])\s+|\n+|(?=¿)")  # sentences, and a "¿" opens a new one
+
+
+def message_parts(message: str) -> list[str]:
+    """The message's sentences ("Tengo POEMS. Y otra cosa, ¿puedo…?" is two)."""
+    return [p.strip() for p in _PARTS.split(message) if p.strip(" ¿?.")]
 
 
 def _foreign_in(lex: Lexicon, text: str) -> bool:
@@ -304,9 +311,20 @@ def _beside_a_question(
     ("a hotel near the hospital", "colchicine for gout") keeps the whole message out."""
     if not all(lex.has("uncovered", span) for span in foreign):
         return False
-    others = [q for q in _QUESTIONS.split(message) if q.strip(" ¿?") and not _foreign_in(lex, q)]
-    asked = [q for q in others if "?" in q]
+    asked = [q for q in message_parts(message) if is_question(q) and not _foreign_in(lex, q)]
     return any(decide_scope(lex, q, *flags) for q in asked)
+
+
+def _told_aside(lex: Lexicon, message: str, foreign: Sequence[Sequence[str]]) -> bool:
+    """'He has finally got the energy to walk the dog again. Does he need blood tests while on
+    testosterone?': every foreign term is a subject the guideline leaves out (driving, pets,
+    travel), told in a statement and asked about by no question. The rest of the message
+    decides the scope; a question about the subject itself ('Can he walk the dog?') does not
+    get here."""
+    if not all(lex.has("uncovered", span) for span in foreign):
+        return False
+    asked = [q for q in message_parts(message) if is_question(q)]
+    return bool(asked) and not any(_foreign_in(lex, q) for q in asked)
 
 
 def _told_beside(lex: Lexicon, message: str, flags: tuple[bool, bool, bool]) -> bool:
@@ -317,7 +335,7 @@ def _told_beside(lex: Lexicon, message: str, flags: tuple[bool, bool, bool]) -> 
     husband has POEMS; his brother has gout. How do you treat it?' stays declined."""
     if not names_poems(lex, words(message)):
         return False
-    asked = [p for p in _SENTENCE.split(message) if p.strip() and is_question(p)]
+    asked = [p for p in message_parts(message) if is_question(p)]
     if not asked or any(_foreign_in(lex, q) for q in asked):
         return False
     for q in asked:

@@ -75,3 +75,70 @@ def test_everyday_wording_does_not_refuse(engine: FakeChatEngine, question: str)
 )
 def test_uncovered_subjects_stay_declined(engine: FakeChatEngine, question: str) -> None:
     assert ask(engine, question, "patient").refused
+
+
+LIFE_BESIDE = [  # (message, audience, the part noted as outside the guideline or None)
+    (
+        "Me van a dar radioterapia por el POEMS en una lesión del omóplato. ¿Por qué una dosis "
+        "de 40 a 50 y no menos? Ah, y ¿puedo ducharme normal durante el tratamiento?",
+        "patient",
+        "ducharme",
+    ),
+    (
+        "Tengo POEMS con una lesión en la pelvis y me dicen radioterapia de 45 Gy. ¿Si tuviera "
+        "la médula afectada sería distinto? Y otra cosa, ¿puedo seguir sacando al perro?",
+        "patient",
+        "perro",
+    ),
+    (
+        "can i still walk the dog with my foot drop? she pulls a lot. also is there anything "
+        "that helps the burning feet at night so i can get some sleep",
+        "patient",
+        "dog",
+    ),
+    (  # the pet only told: nothing to note
+        "my husband's testosterone injections started last month and he's finally got the "
+        "energy to walk the dog again. does he need blood tests while he's on them, and is it "
+        "for life?",
+        "patient",
+        None,
+    ),
+    (
+        "RT hace 5 meses; paciente mejor, camina con bastón y ha vuelto a conducir. Primer VEGF "
+        "post-RT hecho en otro laboratorio (plasma; el basal era sérico). ¿Cómo lo interpretamos?",
+        "clinician",
+        None,
+    ),
+    ("If VEGF is driving the whole thing, why not just give bevacizumab?", "clinician", None),
+]
+
+
+@pytest.mark.parametrize(("message", "audience", "noted"), LIFE_BESIDE)
+def test_everyday_subject_beside_a_poems_question(
+    engine: FakeChatEngine, message: str, audience: str, noted: str | None
+) -> None:
+    """A pet, a shower or driving told or asked beside a real question about POEMS: the POEMS
+    question is answered; a subject the guideline leaves out that is asked about is named in
+    a note as not answered, never guessed."""
+    answer = ask(engine, message, audience)
+    assert not answer.refused, answer.text[:300]
+    notes = [line for line in answer.text.splitlines() if "«" in line or "“" in line]
+    if noted is None:
+        assert not any("guidelines say nothing" in n or "no dicen nada" in n for n in notes)
+    else:
+        assert any(noted in n for n in notes), notes
+
+
+@pytest.mark.parametrize(
+    ("message", "audience"),
+    [  # the everyday subject alone is still declined, however the question leans on POEMS
+        ("My husband has POEMS. He still drives. Is that OK?", "patient"),
+        ("My husband has POEMS. Is driving OK with foot drop?", "patient"),
+        ("Tengo POEMS, ¿puedo seguir sacando al perro?", "patient"),
+        ("POEMS on lenalidomide: can I walk the dog?", "clinician"),
+    ],
+)
+def test_everyday_subject_alone_is_declined(
+    engine: FakeChatEngine, message: str, audience: str
+) -> None:
+    assert ask(engine, message, audience).refused
