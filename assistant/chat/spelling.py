@@ -19,6 +19,7 @@ from assistant.text import fold
 
 MIN_LEN = 5  # shorter words are too ambiguous to repair (and often abbreviations)
 LONG = 9  # from this length two edits are allowed
+SHIFT_MIN = 7  # a stem this long may also have lost or gained a letter ("plaqetas")
 _VOWELS = frozenset("aeiou")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
@@ -90,12 +91,20 @@ class Speller:
         if found:  # fewest edits, then the same length (a swap beats a dropped letter), then a-z
             best = min(found, key=lambda f: (f[1], abs(len(f[0]) - len(folded)), f[0]))
             return self.words[best[0]]
-        for stem in self.stems:  # "camniar": the stem "camin" one edit from "camni"
-            head = folded[: len(stem)]
-            if head[:-1] == stem[:-1] and {head[-1], stem[-1]} <= _VOWELS:
-                continue  # "oncologia" vs "oncologa*": another ending, not a typo
-            if DamerauLevenshtein.distance(head, stem, score_cutoff=1) <= 1:
-                return stem + folded[len(stem) :]
+        for shift in (0, -1, 1):  # "camniar": the stem "camin" one edit from "camni";
+            for (
+                stem
+            ) in self.stems:  # "plaqetas" lost a letter of "plaqueta*", "plaquuetas" has one more
+                if shift and len(stem) < SHIFT_MIN:
+                    continue
+                end = len(stem) + shift
+                head = folded[:end]
+                if head[:-1] == stem[:-1] and {head[-1:], stem[-1]} <= _VOWELS:
+                    continue  # "oncologia" vs "oncologa*": another ending, not a typo
+                if shift and head[-2:] != stem[-2:]:
+                    continue  # a letter lost or added inside the stem, not at its end
+                if DamerauLevenshtein.distance(head, stem, score_cutoff=1) <= 1:
+                    return stem + folded[end:]
         return None
 
     def repair(self, text: str) -> tuple[str, tuple[tuple[str, str], ...]]:

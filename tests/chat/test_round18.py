@@ -142,3 +142,15 @@ def test_everyday_subject_alone_is_declined(
     engine: FakeChatEngine, message: str, audience: str
 ) -> None:
     assert ask(engine, message, audience).refused
+
+
+@pytest.mark.parametrize(
+    "question",
+    [  # a slip on the syndrome's own name still names it
+        "How many radiotherapy sessions will I need for POMS?",
+        "¿Quién trata la endocrinopatía del PEMS?",
+        "¿que es el sindrome poes?",
+    ],
+)
+def test_misspelt_poems_still_names_it(engine: FakeChatEngine, question: str) -> None:
+    assert not ask(engine, question, "patient").refused

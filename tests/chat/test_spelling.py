@@ -78,3 +78,17 @@ def test_scope_neutral_words_come_from_the_guideline_only() -> None:
     they are still known to the speller (so they are never 'repaired' into something else)."""
     assert "instrucciones" in SPELLER.words and "instrucciones" not in SPELLER.corpus
     assert "lenalidomide" in SPELLER.corpus
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("plaqetas", "plaquetas"),  # a letter lost inside the stem "plaqueta*"
+        ("plaquuetas", "plaquetas"),  # one added
+        ("oncologia", None),  # still another ending, not a lost letter
+        ("contras", None),  # a short stem ("countr*") never takes a lost letter
+    ],
+)
+def test_a_long_stem_repairs_a_lost_or_added_letter(typed: str, read: str | None) -> None:
+    sp = Speller.build([], ["plaqueta*", "oncologa*", "countr*"])
+    assert sp.fix(typed) == read
