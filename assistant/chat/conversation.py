@@ -529,7 +529,7 @@ def _cannot_answer(u: Understanding, engine: ChatEngine, texts: list[str]) -> bo
         w for w in u.unknown_words if w not in lex.speller.corpus and w not in lex.scope.expand
     ]
     missing = evidence.uncovered(unknown, texts)  # guideline words above count as covered
-    return evidence.cannot_answer(unknown, missing, named=u.named)
+    return evidence.cannot_answer(unknown, missing, named=u.named or u.scene_named)
 
 
 def _asks_uncovered(u: Understanding, lex: Lexicon, texts: list[str]) -> list[list[str]]:

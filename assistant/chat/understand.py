@@ -76,6 +76,7 @@ class Understanding:
     scores: dict[str, float] = field(default_factory=dict)  # topic -> lexical score
     inherited: bool = False  # topics taken from the previous turn
     named: bool = False  # the question clause names a topic strongly
+    scene_named: bool = False  # a short question after statements naming POEMS or a topic
     wants_number: bool = False
     unknown_words: tuple[str, ...] = ()  # content words no lexicon entry knows
     repairs: tuple[tuple[str, str], ...] = ()  # typos read as known words (typed, read as)
@@ -526,10 +527,36 @@ def understand(message: str, lex: Lexicon, ctx: Context) -> Understanding:
         scores=scores,
         inherited=inherited,
         named=strong,
+        scene_named=_scene_names(lex, question, statements),
         wants_number=wants_number(lex, question),
         unknown_words=tuple(unknown),
         repairs=repairs,
     )
+
+
+SCENE_QUESTION = 8  # words: "<case>. Adequate or go to 50?" asks about the case told
+
+
+def _scene_names(lex: Lexicon, question: str, statements: str) -> bool:
+    """'Solitary plasmacytoma, marrow negative, 40 Gy in 20 fractions proposed. Adequate or go to
+    50?': a short question after a scene that names a topic strongly takes its subject from
+    the scene, so one word of its own the passages lack ('adequate') does not make it
+    unanswerable. POEMS's name alone sets no scene: 'Mi papá tiene POEMS. ¿Puede correr
+    maratones?' is still declined."""
+    q_toks = words(question)
+    if not statements or len(q_toks) > SCENE_QUESTION or not topic_scores(lex, statements, "")[1]:
+        return False
+    hits, unknown = content_unknown(lex, q_toks)
+    rare = [w for w in unknown if w not in lex.speller.corpus and w not in lex.scope.expand]
+    # the question holds something of the guideline's own besides at most one word it lacks:
+    # a topic word, a number or a guideline word ("¿Rango habitual?"); "Can he go skiing?",
+    # "Eligible for the XYZ trial?" hold nothing of it or two words it lacks
+    anchored = (
+        any(set(h.labels) - {GENERIC} for h in hits)
+        or any(_NUMBER.fullmatch(w) for w in q_toks)
+        or any(w in lex.speller.corpus for w in unknown)
+    )
+    return len(rare) <= 1 and anchored
 
 
 def _findings(

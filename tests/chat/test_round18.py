@@ -154,3 +154,35 @@ def test_everyday_subject_alone_is_declined(
 )
 def test_misspelt_poems_still_names_it(engine: FakeChatEngine, question: str) -> None:
     assert not ask(engine, question, "patient").refused
+
+
+@pytest.mark.parametrize(
+    "message",
+    [  # a case told, then a short evaluative question about it
+        "Solitary L2 plasmacytoma, POEMS, BM trephine neg by IHC + flow. Rad onc proposing "
+        "40 Gy/20#. Adequate or go to 50?",
+        "Plasmocitoma solitario esclerótico en POEMS, RT 50 Gy en 2 Gy/fx propuesta por "
+        "radioterapia. ¿Es excesiva? ¿Rango habitual?",
+        "3/12 post-RT (45 Gy to iliac lesion) VEGF 780 -> 640, neuro static. Continue watchful "
+        "waiting or escalate to systemic?",
+    ],
+)
+def test_short_question_about_the_case_told_is_answered(
+    engine: FakeChatEngine, message: str
+) -> None:
+    """The scene names POEMS and radiation; the question's own word ('adequate', 'excesiva')
+    is about that scene, not an unknown subject. ('static' is not read as 'statin'.)"""
+    answer = ask(engine, message, "clinician")
+    assert not answer.refused, answer.text[:300]
+    assert "radiation" in answer.topics or "response" in answer.topics, answer.topics
+
+
+@pytest.mark.parametrize(
+    "message",
+    [  # a scene told does not make a new subject answerable
+        "Mi papá tiene POEMS y le dieron radioterapia. ¿Puede correr maratones?",
+        "My husband had radiotherapy for POEMS last month. Can he go skiing?",
+    ],
+)
+def test_a_new_subject_after_a_scene_is_declined(engine: FakeChatEngine, message: str) -> None:
+    assert ask(engine, message, "patient").refused
