@@ -186,3 +186,34 @@ def test_short_question_about_the_case_told_is_answered(
 )
 def test_a_new_subject_after_a_scene_is_declined(engine: FakeChatEngine, message: str) -> None:
     assert ask(engine, message, "patient").refused
+
+
+@pytest.mark.parametrize(
+    ("message", "topic"),
+    [  # one evaluative word after the case: the case is what is asked about
+        ("60M relapsed POEMS, colleague suggests bevacizumab since VEGF high. Agree?", "caution"),
+        (
+            "66M, 3 sclerotic lesions all pelvic, BMBx no clonal PCs. Colleague says >2 lesions "
+            "= go systemic, skip RT. Agree?",
+            "radiation|systemic|stratification",
+        ),
+        ("58M s/p ASCT 6/12, serum VEGF 890 pg/mL (baseline 5200). Reassuring?", "vegf|response"),
+        (
+            "Hombre 53a, tras Rd x6 persiste 1 lesión hipercaptante en D11 que cabe en un campo, "
+            "resto respondido. ¿La radiamos?",
+            "radiation|response|stratification",
+        ),
+    ],
+)
+def test_one_evaluative_word_asks_about_the_case(
+    engine: FakeChatEngine, message: str, topic: str
+) -> None:
+    answer = ask(engine, message, "clinician")
+    assert not answer.refused, answer.text[:300]
+    assert any(re.fullmatch(topic, t) for t in answer.topics), answer.topics
+
+
+def test_blood_donation_after_a_case_is_declined(engine: FakeChatEngine) -> None:
+    """'donar' is a word, not a typo of 'donor' (the transplant's)."""
+    answer = ask(engine, "Varón 54a en remisión 3 años post-TASPE. ¿Puede donar sangre?", "patient")
+    assert answer.refused
