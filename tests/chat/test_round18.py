@@ -217,3 +217,9 @@ def test_blood_donation_after_a_case_is_declined(engine: FakeChatEngine) -> None
     """'donar' is a word, not a typo of 'donor' (the transplant's)."""
     answer = ask(engine, "Varón 54a en remisión 3 años post-TASPE. ¿Puede donar sangre?", "patient")
     assert answer.refused
+
+
+def test_a_drug_that_still_works_is_not_a_job(engine: FakeChatEngine) -> None:
+    """'Does lenalidomide still work?' asks about the drug; 'Can he still work?' about a job."""
+    assert not ask(engine, "Relapse after thalidomide — does lenalidomide still work?").refused
+    assert ask(engine, "My husband has POEMS. Can he still work?", "patient").refused
