@@ -91,10 +91,10 @@ class Speller:
         if found:  # fewest edits, then the same length (a swap beats a dropped letter), then a-z
             best = min(found, key=lambda f: (f[1], abs(len(f[0]) - len(folded)), f[0]))
             return self.words[best[0]]
-        for shift in (0, -1, 1):  # "camniar": the stem "camin" one edit from "camni";
-            for (
-                stem
-            ) in self.stems:  # "plaqetas" lost a letter of "plaqueta*", "plaquuetas" has one more
+        # "camniar": the stem "camin" one edit from "camni"; with a shift, "plaqetas" lost a
+        # letter of "plaqueta*" and "plaquuetas" has one more
+        for shift in (0, -1, 1):
+            for stem in self.stems:
                 if shift and len(stem) < SHIFT_MIN:
                     continue
                 end = len(stem) + shift

@@ -76,7 +76,7 @@ class Understanding:
     scores: dict[str, float] = field(default_factory=dict)  # topic -> lexical score
     inherited: bool = False  # topics taken from the previous turn
     named: bool = False  # the question clause names a topic strongly
-    scene_named: bool = False  # a short question after statements naming POEMS or a topic
+    scene_named: bool = False  # a short question after statements naming a topic strongly
     wants_number: bool = False
     unknown_words: tuple[str, ...] = ()  # content words no lexicon entry knows
     repairs: tuple[tuple[str, str], ...] = ()  # typos read as known words (typed, read as)
