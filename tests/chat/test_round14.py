@@ -86,7 +86,8 @@ def test_the_radiation_oncology_question_opens_with_the_dose(engine: FakeChatEng
     [
         ("In POEMS, is Velcade easier on the nerves than Revlimid?", "clinician", "caution"),
         ("POEMS: starting Revlimid next week, which dose with a CrCl of 45?", "clinician", None),
-        ("Thalomid for POEMS: what do I check before prescribing it?", "clinician", "caution"),
+        # the checks before a first prescription (pregnancy programme, counts, kidneys)
+        ("Thalomid for POEMS: what do I check before prescribing it?", "clinician", "drug_safety"),
         (
             "Pharmacy asks for the rationale for stopping IVIG now that the CIDP was re-diagnosed "
             "as POEMS. What is it?",
