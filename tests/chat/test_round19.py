@@ -1,0 +1,107 @@
+"""Round-19 chat behaviours (#12): how long systemic therapy lasts, the counts that hold
+lenalidomide back, the checks before a first prescription, and residual lesions after
+treatment."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.chat.understand import topic_scores
+from tests.chat.checks import ask, first_bullets
+from tests.fakes import FakeChatEngine
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "duration of non-transplant tx in POEMS? indefinite?",
+        "How long do you give Len-dex or MDex in POEMS - do you stop after a certain number of "
+        "cycles, or keep going until progression like in myeloma?",
+        "¿Cuánto dura el tto con Len-dex o MDex en POEMS? ¿Se deja hasta progresión como en el "
+        "mieloma?",
+    ],
+)
+def test_duration_of_systemic_therapy(engine: FakeChatEngine, question: str) -> None:
+    """The studies gave a fixed course (12 cycles; 9 cycles then a year of lenalidomide in the
+    French trial), not treatment until progression as in myeloma."""
+    answer = ask(engine, question, "clinician")
+    head = first_bullets(answer, 2)
+    assert re.search(r"(?i)fixed|fija", head), head
+    assert re.search(r"12 (?:cycles|ciclos)", answer.text), answer.text[:600]
+
+
+def test_non_transplant_names_systemic_therapy(engine: FakeChatEngine) -> None:
+    """'non-transplant treatment' is about the regimens given without a transplant."""
+    scores, _ = topic_scores(engine.lexicon(), "duration of non-transplant tx in POEMS?", "")
+    assert max(scores, key=lambda k: scores[k]) == "systemic", scores
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "no le dieron las pastillas de lenalidomida xq las plaquetas estaban bajas. hay un "
+        "minimo para empezar? tiene POEMS",
+        "Le postergaron la lenalidomida a mi mamá porque tenía las defensas bajas, ¿es normal?",
+    ],
+)
+def test_counts_that_hold_lenalidomide_back(engine: FakeChatEngine, question: str) -> None:
+    """A start delayed for low counts is answered with the counts below which lenalidomide is
+    not started, not with the (absent) platelet threshold for aspirin."""
+    head = first_bullets(ask(engine, question, "patient"), 1)
+    assert re.search(r"no iniciar lenalidomida", head), head
+
+
+def test_before_prescribing_thalidomide_the_pregnancy_programme(engine: FakeChatEngine) -> None:
+    answer = ask(
+        engine,
+        "Before I prescribe Thalomid to a 32-year-old woman with POEMS, what do I need to check "
+        "or put in place?",
+        "clinician",
+    )
+    head = first_bullets(answer, 3)
+    assert re.search(r"(?i)pregnancy prevention", head), head
+    assert re.search(r"(?i)thromboprophylaxis", head), head
+
+
+@pytest.mark.parametrize(
+    ("question", "limited"),
+    [
+        ("do you irradiate residual PET-avid lesions after systemic tx/ASCT in POEMS?", "limited"),
+        (
+            "Pte POEMS a los 3 meses del TASPE: mejor clínicamente, VEGF normalizado, pero en el "
+            "PET-TC persiste captación leve en la lesión ilíaca. ¿Le damos RT de consolidación "
+            "sobre la lesión residual o esperamos?",
+            "limitada",
+        ),
+    ],
+)
+def test_radiation_to_residual_lesions_has_limited_evidence(
+    engine: FakeChatEngine, question: str, limited: str
+) -> None:
+    """Consolidating a residual lesion after systemic therapy or ASCT: the answer says the
+    evidence is limited (clustered lesions in one field are the reported use)."""
+    head = first_bullets(ask(engine, question, "clinician"), 3)
+    assert re.search(rf"(?i)residual\w* .*{limited}|{limited}.*residual", head), head
+
+
+@pytest.mark.parametrize(
+    ("question", "audience", "reverses"),
+    [
+        (
+            "PSAP 60 en el eco en un POEMS: ¿es reversible con el tratamiento?",
+            "clinician",
+            "revertir",
+        ),
+        ("POEMS with a PASP of 55: does it come down with treatment?", "clinician", "reverse"),
+    ],
+)
+def test_pulmonary_hypertension_is_a_supportive_subject(
+    engine: FakeChatEngine, question: str, audience: str, reverses: str
+) -> None:
+    """Pulmonary hypertension (named or as PSAP/PASP) is answered from its own passage: how
+    often it occurs and that it can reverse with treatment of the disease."""
+    answer = ask(engine, question, audience)
+    assert "supportive" in answer.intent.split("+"), answer.intent
+    assert re.search(rf"(?i){reverses}", first_bullets(answer, 3)), first_bullets(answer, 3)
