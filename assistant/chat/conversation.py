@@ -540,8 +540,10 @@ def _asks_uncovered(u: Understanding, lex: Lexicon, texts: list[str]) -> list[li
     last = (message_parts(u.statements) or [""])[-1]  # sentence just before it is asked about
     toks = words(f"{u.question} {last}" if short else u.question)
     found, end = [], 0
+    managed = lex.spans("manage", toks)  # "se puede manejar solo con…": managed, not driven
     for a, b in lex.spans("uncovered", toks):
-        if b > end:  # "go back to work" holds "back to work": one subject
+        inside = any(m <= a and b <= n and n - m > b - a for m, n in managed)
+        if b > end and not inside:  # "go back to work" holds "back to work": one subject
             found.append(toks[a:b])
             end = b
     if not found:

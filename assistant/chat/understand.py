@@ -549,14 +549,23 @@ def _scene_names(lex: Lexicon, question: str, statements: str) -> bool:
     hits, unknown = content_unknown(lex, q_toks)
     rare = [w for w in unknown if w not in lex.speller.corpus and w not in lex.scope.expand]
     # the question holds something of the guideline's own besides at most one word it lacks:
-    # a topic word, a number or a guideline word ("¿Rango habitual?"); "Can he go skiing?",
+    # a topic word, a number or a guideline word ("¿Rango habitual?"), or it asks how to put the
+    # scene into words ("<pharmacy wants a rationale>. What do I write?"); "Can he go skiing?",
     # "Eligible for the XYZ trial?" hold nothing of it or two words it lacks
     anchored = (
         any(set(h.labels) - {GENERIC} for h in hits)
         or any(_NUMBER.fullmatch(w) for w in q_toks)
         or any(w in lex.speller.corpus for w in unknown)
+        or bool(_WORDING.search(" ".join(q_toks)))
     )
     return len(rare) <= 1 and anchored
+
+
+# asking how to put the scene into words: the scene is the subject
+_WORDING = re.compile(
+    r"\b(?:what do i (?:write|say|tell|put)|what should i (?:write|say|tell|put)|how do i (?:word|"
+    r"phrase|explain) (?:it|this|that)|que (?:le )?(?:escribo|digo|pongo|contesto|respondo))\b"
+)
 
 
 def _findings(

@@ -105,3 +105,36 @@ def test_pulmonary_hypertension_is_a_supportive_subject(
     answer = ask(engine, question, audience)
     assert "supportive" in answer.intent.split("+"), answer.intent
     assert re.search(rf"(?i){reverses}", first_bullets(answer, 3)), first_bullets(answer, 3)
+
+
+@pytest.mark.parametrize(
+    ("question", "refused"),
+    [
+        (  # medical "manejar": managed with steroids alone
+            "Pte con POEMS confirmado, 2 meses con prednisona y el edema mejoró algo. ¿Se puede "
+            "manejar solo con esteroide?",
+            False,
+        ),
+        ("el edema del POEMS ¿se puede manejar con diuréticos?", False),
+        ("Mi papá tiene POEMS. ¿Puede manejar?", True),  # driving: outside the guidelines
+        ("mi viejo tiene POEMS, ¿todavía puede manejar?", True),
+    ],
+)
+def test_manejar_managed_or_driven(engine: FakeChatEngine, question: str, refused: bool) -> None:
+    """'Manejar' is to manage (a disease, with a drug) or, in Latin America, to drive: 'se
+    puede manejar con…' is answered, 'can he drive?' is declined."""
+    assert ask(engine, question, "clinician").refused is refused
+
+
+def test_asking_how_to_word_a_told_request(engine: FakeChatEngine) -> None:
+    """'<Pharmacy wants a justification for stopping IVIG in a patient relabelled from CIDP to
+    POEMS>. What do I write?': the subject is the request told, so it is answered with why IVIG
+    is not effective in POEMS."""
+    answer = ask(
+        engine,
+        "The pharmacy wants a justification for stopping IVIg every 4 weeks in a patient "
+        "relabelled from CIDP to POEMS. What do I write?",
+        "clinician",
+    )
+    assert not answer.refused
+    assert re.search(r"(?i)not effective", first_bullets(answer, 3)), first_bullets(answer, 3)
