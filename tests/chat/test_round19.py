@@ -138,3 +138,18 @@ def test_asking_how_to_word_a_told_request(engine: FakeChatEngine) -> None:
     )
     assert not answer.refused
     assert re.search(r"(?i)not effective", first_bullets(answer, 3)), first_bullets(answer, 3)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "POEMS progressed on thal-dex. Is there data for len-dex after thalidomide failure?",
+        "Pte con POEMS refractario a talidomida, ¿hay datos de Rd después de fallar la talidomida?",
+    ],
+)
+def test_lenalidomide_after_thalidomide_failure(engine: FakeChatEngine, question: str) -> None:
+    """The thalidomide-refractory trial is small (5 patients): its VEGF result is given with
+    that limit, beside the other relapse options."""
+    head = first_bullets(ask(engine, question, "clinician"), 3)
+    assert re.search(r"59[.,]6", head), head
+    assert re.search(r"(?i)limited|limitada", head), head
