@@ -153,3 +153,105 @@ def test_lenalidomide_after_thalidomide_failure(engine: FakeChatEngine, question
     head = first_bullets(ask(engine, question, "clinician"), 3)
     assert re.search(r"59[.,]6", head), head
     assert re.search(r"(?i)limited|limitada", head), head
+
+
+@pytest.mark.parametrize(
+    ("question", "dose"),
+    [
+        (
+            "My father is on haemodialysis three times a week and the team wants to start "
+            "lenalidomide for his POEMS. Does he get the usual dose?",
+            r"5 mg once daily on dialysis",
+        ),
+        (
+            "mi mamá se dializa y le van a dar lenalidomida por el POEMS, ¿cuánto le tienen que dar?",
+            r"5 mg una vez al día en diálisis",
+        ),
+    ],
+)
+def test_lenalidomide_dose_on_dialysis(engine: FakeChatEngine, question: str, dose: str) -> None:
+    """Kidneys and the drug told, the dose asked: the label's renal bands (5 mg daily on
+    dialysis, after the session), not the usual 10 or 25 mg schedules."""
+    head = first_bullets(ask(engine, question, "patient"), 2)
+    assert re.search(dose, head), head
+
+
+PROBE_ANSWERED = [  # (message, audience): fresh helper questions that were declined
+    ("plt 38 post-ASCT, pt on ASA for POEMS ppx — hold it?", "clinician"),
+    (
+        "Pleural effusion pre-transplant in POEMS — how much does it raise peri-ASCT "
+        "complication risk?",
+        "clinician",
+    ),
+    ("Why are my boobs growing? (male, POEMS)", "patient"),
+    (
+        "Disculpe, mi esposo tiene POEMS y le crecieron los pechos, ¿es por la enfermedad?",
+        "patient",
+    ),
+    (
+        "Buenas tardes, se me ha puesto la piel muy oscura y me sale mucho vello, ¿eso se quita "
+        "con el tratamiento?",
+        "patient",
+    ),
+    (
+        "Hola, mi tía tiene POEMS y le sale liquido en los pulmones. ¿Le van a tener que pinchar "
+        "o se va solo con el tratamiento?",
+        "patient",
+    ),
+    (
+        "Two things: should I keep taking my aspirin during the stem cell transplant, and do I "
+        "need shingles tablets afterwards?",
+        "patient",
+    ),
+    ("OT eval for hand weakness in POEMS pts — what to prioritise?", "clinician"),
+    ("When should I call my team?", "patient"),
+    ("¿Cuándo llamar al equipo?", "patient"),
+    (
+        "My mum just started the len/dex tablets for POEMS and the nurse mentioned blood "
+        "thinners. Does she need injections or is a tablet fine?",
+        "patient",
+    ),
+]
+
+
+@pytest.mark.parametrize(("message", "audience"), PROBE_ANSWERED)
+def test_supportive_probe_questions_are_answered(
+    engine: FakeChatEngine, message: str, audience: str
+) -> None:
+    """Shorthand (plt, ASA, ppx, OT eval), lay words (boobs, pechos, piel muy oscura, vello,
+    pinchar), 'how much does it raise…' and a shingles question beside a transplant one are
+    about what the guideline covers."""
+    answer = ask(engine, message, audience)
+    assert not answer.refused, answer.text[:300]
+
+
+@pytest.mark.parametrize(
+    ("message", "holds"),
+    [
+        ("Why are my boobs growing? (male, POEMS)", r"(?i)gynaecomastia"),
+        ("plt 38 post-ASCT, pt on ASA for POEMS ppx — hold it?", r"50 ×10⁹/L"),
+    ],
+)
+def test_probe_answers_hold_the_fact(engine: FakeChatEngine, message: str, holds: str) -> None:
+    answer = ask(engine, message, "clinician")
+    assert re.search(holds, answer.text), answer.text[:600]
+
+
+def test_shingles_vaccine_after_another_transplant_stays_declined(engine: FakeChatEngine) -> None:
+    assert ask(
+        engine, "Can I get the shingles vaccine after my kidney transplant?", "patient"
+    ).refused
+
+
+def test_melphalan_dose_with_renal_impairment_is_not_the_lenalidomide_band(
+    engine: FakeChatEngine,
+) -> None:
+    """Kidneys and Len-dex told, but the melphalan conditioning dose asked: the lenalidomide
+    renal bands do not open the answer."""
+    answer = ask(
+        engine,
+        "54F, disseminated POEMS, VEGF normalised after 3 cycles of Len-dex, ECOG 1. Creatinine "
+        "clearance 40 mL/min. Which high-dose melphalan dose for her ASCT conditioning?",
+        "clinician",
+    )
+    assert "Cockcroft" not in first_bullets(answer, 1), first_bullets(answer, 1)
