@@ -355,11 +355,33 @@ class Lexicon(BaseModel):
         lists |= {f"alarm:{i}:beside": a.beside for i, a in enumerate(self.alarms)}
         return {k: tuple(Term.parse(x) for x in v) for k, v in lists.items()}
 
+    @cached_property
+    def _cue_index(self) -> dict[str, tuple[dict[str, tuple[Term, ...]], tuple[Term, ...]]]:
+        """Per cue list: its terms by the first two letters of their first word, and the few
+        terms that any word may start (a first word shorter than two letters, or none)."""
+        out = {}
+        for cue, terms in self._cue_terms.items():
+            by: dict[str, list[Term]] = {}
+            anywhere = []
+            for term in terms:
+                if term.parts and len(term.parts[0][0]) >= 2:
+                    by.setdefault(term.parts[0][0][:2], []).append(term)
+                else:
+                    anywhere.append(term)
+            out[cue] = ({k: tuple(v) for k, v in by.items()}, tuple(anywhere))
+        return out
+
+    def _at(self, cue: str, toks: Sequence[str], i: int) -> Iterable[Term]:
+        """The terms of list `cue` that match `toks` at index `i`."""
+        by, anywhere = self._cue_index[cue]
+        for term in (*by.get(toks[i][:2], ()), *anywhere):
+            if term.match(toks, i):
+                yield term
+
     def has(self, cue: str, toks: Sequence[str]) -> bool:
         """True when a term of list `cue` is in `toks`: a scope list (other, name, treat,
         compare, number) or `lead:<topic>` (the topic's lead_when terms)."""
-        terms = self._cue_terms[cue]
-        return any(term.match(toks, i) for term in terms for i in range(len(toks)))
+        return any(True for i in range(len(toks)) for _ in self._at(cue, toks, i))
 
     def where(self, cue: str, toks: Sequence[str]) -> list[int]:
         """Start positions of the terms of list `cue` in `toks`."""
@@ -367,10 +389,9 @@ class Lexicon(BaseModel):
 
     def spans(self, cue: str, toks: Sequence[str]) -> list[tuple[int, int]]:
         """(start, end) of the longest term of list `cue` at each position where one matches."""
-        terms = self._cue_terms[cue]
         found = []
         for i in range(len(toks)):
-            sizes = [len(t.parts) for t in terms if t.match(toks, i)]
+            sizes = [len(t.parts) for t in self._at(cue, toks, i)]
             if sizes:
                 found.append((i, i + max(sizes)))
         return found
