@@ -164,7 +164,8 @@ def test_lenalidomide_after_thalidomide_failure(engine: FakeChatEngine, question
             r"5 mg once daily on dialysis",
         ),
         (
-            "mi mamá se dializa y le van a dar lenalidomida por el POEMS, ¿cuánto le tienen que dar?",
+            "mi mamá se dializa y le van a dar lenalidomida por el POEMS, ¿cuánto le tienen "
+            "que dar?",
             r"5 mg una vez al día en diálisis",
         ),
     ],
