@@ -175,6 +175,9 @@ class Scope(BaseModel):
     feature: tuple[str, ...] = Field(
         (), description="Findings that point to POEMS in a question about a neighbouring disease."
     )
+    wording: tuple[str, ...] = Field(
+        (), description="Asking how to put what was told into words ('what do I write?')."
+    )
     ruled_out: tuple[str, ...] = Field(
         (), description="Words saying a diagnosis was excluded ('POEMS was ruled out')."
     )
@@ -336,6 +339,7 @@ class Lexicon(BaseModel):
         sc = self.scope
         lists = {"other": sc.other, "name": sc.name, "treat": sc.treat, "compare": sc.compare}
         lists |= {"manage": sc.manage, "feature": sc.feature, "ruled_out": sc.ruled_out}
+        lists["wording"] = sc.wording
         lists |= {"lifted_by_name": sc.lifted_by_name, "anchor": sc.anchor}
         lists |= {"lifted": sc.lifted, "specific": sc.specific}
         lists["number"] = sc.number

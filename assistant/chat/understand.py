@@ -556,16 +556,9 @@ def _scene_names(lex: Lexicon, question: str, statements: str) -> bool:
         any(set(h.labels) - {GENERIC} for h in hits)
         or any(_NUMBER.fullmatch(w) for w in q_toks)
         or any(w in lex.speller.corpus for w in unknown)
-        or bool(_WORDING.search(" ".join(q_toks)))
+        or lex.has("wording", q_toks)
     )
     return len(rare) <= 1 and anchored
-
-
-# asking how to put the scene into words: the scene is the subject
-_WORDING = re.compile(
-    r"\b(?:what do i (?:write|say|tell|put)|what should i (?:write|say|tell|put)|how do i (?:word|"
-    r"phrase|explain) (?:it|this|that)|que (?:le )?(?:escribo|digo|pongo|contesto|respondo))\b"
-)
 
 
 def _findings(
