@@ -199,7 +199,8 @@ def _in_scope(
     plan = engine.plan(case, today) if case else None
     comp = Composer(lang=u.lang, audience=conv.audience, lookup=engine.section_lookup())
     _case_lines(comp, engine.chatbook(), changes, ex.hypothetical)
-    intent, topics, refused = _body(comp, u, engine, plan)
+    shown = plan if case is None or not _treated_only(case) else None
+    intent, topics, refused = _body(comp, u, engine, shown)
     note_texts = tuple(loc(n, u.lang) for n in (*ex.notes, *notes))
     if u.repairs:
         pairs = ", ".join(f"“{typed}” → “{read}”" for typed, read in u.repairs)
@@ -225,6 +226,20 @@ def _in_scope(
         update = CaseUpdate(before=conv.case, changes=changes)
         kept |= {"case": case, "updates": (*conv.updates, update)}
     return answer, _next(conv, u, message, answer, **kept)
+
+
+# Treatment already given: a case holding only these says POEMS was treated, not what the plan
+# could judge. "My VEGF is still high after radiation" records prior radiation; a "For this
+# patient" part would only say that the diagnosis is not yet established.
+_TREATMENT_GIVEN = frozenset(
+    {"prior_radiation", "prior_asct", "prior_lenalidomide_cycles", "radiation_dose_gy"}
+)
+
+
+def _treated_only(case: PatientCase) -> bool:
+    """The case records treatment given and nothing else (no finding, no phase)."""
+    told = set(case.model_dump(exclude_defaults=True))
+    return bool(told) and told <= _TREATMENT_GIVEN
 
 
 def _follow_up_topics(lex: Lexicon, topics: tuple[str, ...], plan: Plan | None) -> tuple[str, ...]:
@@ -405,7 +420,7 @@ def _steer_or_aspect(
     marrow: will RT cure him?")."""
     toks, told = asked_told
     aspect = _paired_aspect(lex, toks, told)
-    if steer and aspect and head == "radiation":
+    if steer and aspect and head in ("radiation", "transplant"):
         return (*steer[:1], *aspect), aspect
     return steer, () if steer else aspect
 
