@@ -128,3 +128,52 @@ def test_effusions_and_ecog3_before_transplant(engine: FakeChatEngine) -> None:
     )
     head = first_bullets(answer, 3)
     assert "3.39" in head and "feasible" in head, head
+
+
+# question, audience, what the first three bullets must say (aspects added this round)
+ASPECTS = [
+    ("btz SC vs IV, neuropathy?", "clinician", r"(?i)subcutaneous bortezomib"),
+    ("btz sc o iv?", "clinician", r"(?i)bortezomib subcut"),
+    ("¿dara en 1a línea?", "clinician", r"(?i)daratumumab"),
+    ("vegf serico o plasmatico para los controles de poems, da igual?", "clinician", "misma"),
+    (
+        "Serum or plasma VEGF for follow-up? Baseline was serum at the referring hospital.",
+        "clinician",
+        r"same specimen",
+    ),
+    (
+        "en el grupo de whatsapp de POEMS una señora toma hidrocortisona, a mi mamá le hace falta?",
+        "patient",
+        r"demuestra",
+    ),
+    ("10mg len for poems, still need asa?", "clinician", r"still needed at a low"),
+    (
+        "Lenalidomida 10 mg en POEMS: ¿hace falta igual la tromboprofilaxis o con dosis baja no?",
+        "clinician",
+        r"también hace falta con una dosis baja",
+    ),
+    (
+        "He starts lenalidomide next week. One doctor said aspirin, another said daily "
+        "injections in the belly. He's never had a clot. Which one is right for him?",
+        "patient",
+        r"standard risk",
+    ),
+    ("Recaída de POEMS a los 15 meses del TASPE: ¿peor pronóstico?", "clinician", r"rescatar"),
+    ("Len-dex POEMS pt: labs q visit? SPEP, FLC ratio, counts?", "clinician", r"every 3 months"),
+    ("will i ever walk normaly again after poems treatment?", "patient", r"wheelchair"),
+    (
+        "¿Qué parámetros clínicos se usan para valorar la respuesta en el síndrome POEMS?",
+        "clinician",
+        r"edemas",
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "audience", "head"), ASPECTS)
+def test_aspects_lead_the_answer(
+    engine: FakeChatEngine, question: str, audience: str, head: str
+) -> None:
+    answer = ask(engine, question, audience)
+    assert not answer.refused, answer.text[:400]
+    bullets = first_bullets(answer, 3)
+    assert re.search(head, bullets), bullets
