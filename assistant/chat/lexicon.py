@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
 
 from assistant.chat.spelling import Speller
 from assistant.contracts import Lang, Localized
@@ -28,6 +30,9 @@ _WORD = re.compile(r"[a-z0-9]+")
 STRONG, WEAK = 1.0, 0.35
 PHRASE_BONUS = 0.25  # each extra word of a matched term: longer terms are more specific
 DOMAIN, FOREIGN, GENERIC = "@domain", "@foreign", "@generic"
+TYPO_MIN = 5  # shorter words are too often another word one letter away
+TYPO_DROP_MIN = 8  # a dropped letter is a typo from this length ("statins" is a word)
+TYPO_SWAP_MIN = 8  # from this length one changed letter is a typo too
 SUBJECT = "@subject"  # in scope, but the passages must name it (evidence.cannot_answer)
 
 
@@ -237,6 +242,20 @@ class Hit:
     labels: dict[str, float]  # topic code (or @domain/@foreign/@generic) -> weight
 
 
+def _everyday_typo(typed: str, word: str) -> bool:
+    """How `typed` differs from `word` (one edit apart) is a typing slip, not another word."""
+    if len(typed) == len(word) + 1:  # a key pressed twice: "bajjado", "happpens"
+        return any(
+            typed[i] == typed[i + 1] and typed[:i] + typed[i + 1 :] == word
+            for i in range(len(typed) - 1)
+        )
+    if len(typed) + 1 == len(word):  # a letter dropped from a long word: "aftewards"
+        return len(typed) >= TYPO_DROP_MIN
+    if sorted(typed) == sorted(word):  # two letters swapped: "tarcking"
+        return True
+    return len(typed) >= TYPO_SWAP_MIN  # one letter changed in a very long word
+
+
 class Lexicon(BaseModel):
     """Topics and scope words, validated; `spot` finds them in a text."""
 
@@ -287,6 +306,34 @@ class Lexicon(BaseModel):
         if len(word) <= 3 or any(c.isdigit() for c in word) or word in self.common:
             return True
         return any(stemmer.stemWord(word) in self._common_stems for stemmer in self._stemmers)
+
+    @cached_property
+    def _common_long(self) -> tuple[str, ...]:
+        return tuple(sorted(w for w in self.common if len(w) >= TYPO_MIN))
+
+    @cached_property
+    def _typo_memo(self) -> dict[str, bool]:
+        return {}
+
+    def misspelt_everyday(self, word: str) -> bool:
+        """'bajjado', 'aftewards', 'tarcking': an everyday word with a doubled key, a letter
+        dropped from a long word, two letters swapped, or one letter changed in a very long
+        word. Such a word is not a subject the guideline lacks, but it is not repaired either
+        (a repair to everyday words changed meanings; see decisions.md). Other one-letter
+        differences are words of their own: 'statin' is not 'station', 'shingles' not
+        'singles'."""
+        if len(word) < TYPO_MIN or self.everyday(word):
+            return False
+        if word not in self._typo_memo:
+            found = process.extract(
+                word,
+                self._common_long,
+                scorer=DamerauLevenshtein.distance,
+                score_cutoff=1,
+                limit=None,
+            )
+            self._typo_memo[word] = any(_everyday_typo(word, w) for w, _, _ in found)
+        return self._typo_memo[word]
 
     def alarm(self, toks: Sequence[str]) -> Alarm | None:
         """The first danger sign the message tells (with its treatment word when one is set)."""

@@ -19,6 +19,7 @@ from assistant.text import fold
 
 MIN_LEN = 5  # shorter words are too ambiguous to repair (and often abbreviations)
 LONG = 9  # from this length two edits are allowed
+SWAP_MIN = 6  # a guideline word with two letters swapped is repaired from this length
 SHIFT_MIN = 7  # a stem this long may also have lost or gained a letter ("plaqetas")
 _VOWELS = frozenset("aeiou")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -77,22 +78,65 @@ class Speller:
         folded = fold(word.lower())
         if len(folded) < MIN_LEN or self.known(folded):
             return None
+        for attempt in (self._doubled, self._cut, self._nearest, self._swapped, self._stem):
+            if (found := attempt(folded)) is not None:
+                return found
+        return None
+
+    def _doubled(self, folded: str) -> str | None:
+        """A key pressed twice ("happpens", "commponente"): the word without it, when known."""
+        for i in range(len(folded) - 1):
+            once = folded[:i] + folded[i + 1 :]
+            if folded[i] == folded[i + 1] and once in self.words:
+                return self.words[once]
+        return None
+
+    def _cut(self, folded: str) -> str | None:
+        """One lexicon stem cut short: "talido", "lenali" (the drug's stem)."""
         cut = [s for s in self.stems if s.startswith(folded)]
-        if cut and len({s[len(folded)] for s in cut}) == 1:  # one word cut short:
-            return min(cut, key=lambda s: (len(s), s))  # "talido", "lenali" (the drug's stem)
-        limit = 1 if len(folded) < LONG else 2
+        if cut and len({s[len(folded)] for s in cut}) == 1:
+            return min(cut, key=lambda s: (len(s), s))
+        return None
+
+    def _nearest(self, folded: str) -> str | None:
+        """The nearest lexicon word: fewest edits, then the same first letter (a slip at the
+        start is rare: "pasma" is "plasma", not "asma"), then the same length (a swap beats a
+        dropped letter), then a letter dropped rather than one added ("plasma", not "pasa"),
+        then a-z."""
         found = process.extract(
             folded,
             self._choices,
             scorer=DamerauLevenshtein.distance,
-            score_cutoff=limit,
+            score_cutoff=1 if len(folded) < LONG else 2,
             limit=None,
         )
-        if found:  # fewest edits, then the same length (a swap beats a dropped letter), then a-z
-            best = min(found, key=lambda f: (f[1], abs(len(f[0]) - len(folded)), f[0]))
-            return self.words[best[0]]
-        # "camniar": the stem "camin" one edit from "camni"; with a shift, "plaqetas" lost a
-        # letter of "plaqueta*" and "plaquuetas" has one more
+        if not found:
+            return None
+        best = min(
+            found,
+            key=lambda f: (
+                f[1],
+                f[0][:1] != folded[:1],
+                abs(len(f[0]) - len(folded)),
+                len(f[0]) < len(folded),
+                f[0],
+            ),
+        )
+        return self.words[best[0]]
+
+    def _swapped(self, folded: str) -> str | None:
+        """Two letters swapped in a guideline word ("albmuin", "oslitary")."""
+        if len(folded) < SWAP_MIN:
+            return None
+        for i in range(len(folded) - 1):
+            swapped = folded[:i] + folded[i + 1] + folded[i] + folded[i + 2 :]
+            if swapped != folded and swapped in self.corpus:
+                return self.words[swapped]
+        return None
+
+    def _stem(self, folded: str) -> str | None:
+        """ "camniar": the stem "camin" one edit from "camni"; with a shift, "plaqetas" lost a
+        letter of "plaqueta*" and "plaquuetas" has one more."""
         for shift in (0, -1, 1):
             for stem in self.stems:
                 if shift and len(stem) < SHIFT_MIN:

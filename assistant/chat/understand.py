@@ -270,7 +270,13 @@ def _weigh(
     about = patient or in_conversation or names_poems(lex, toks) or lay_named(lex, toks)
     unknown = _story_known(lex, unknown, about)
     # words the lexicon expands ("bloquee", "adiro") are known, as in the cannot-answer gate
-    unknown = [w for w in unknown if w not in lex.speller.corpus and w not in lex.scope.expand]
+    unknown = [
+        w
+        for w in unknown
+        if w not in lex.speller.corpus
+        and w not in lex.scope.expand
+        and not lex.misspelt_everyday(w)  # "bajjado", "tomanddo": typos of everyday words
+    ]
     known = sum(1 for ls in labels if ls - {GENERIC}) + len(technical)
     if in_conversation:
         return len(unknown) <= 3 or len(unknown) <= 2 * known
@@ -504,7 +510,8 @@ def understand(message: str, lex: Lexicon, ctx: Context) -> Understanding:
     )
     question, statements = split_message(message)
     ex = _findings(message, question, statements, has_case, lex)
-    if not question and ex.empty:
+    unmarked = not question and ex.empty  # no clause reads as a question: all of it is asked
+    if unmarked:
         question, statements = statements, ""
     scores, strong = topic_scores(lex, question, statements)
     inherited = bool(question) and not strong and bool(previous_topics) and in_conversation
@@ -512,12 +519,17 @@ def understand(message: str, lex: Lexicon, ctx: Context) -> Understanding:
         scores = {code: 1.0 - 0.2 * i for i, code in enumerate(previous_topics)}
     scope = decide_scope(lex, message, in_conversation or has_case, not ex.empty, ctx.patient)
     q_toks = words(question)
-    q_hits, unknown = content_unknown(lex, q_toks)
+    parts = message_parts(question) if unmarked else []
+    # "...a mi papa le sacaron 3 litros otra vez. ese liquido es por la enfermedad se le va a
+    # quitar con la furosemida": typed without "?", the story is read as asked too; the gate
+    # weighs the words of the last sentence, where such a question ends
+    gate_toks = words(parts[-1]) if len(parts) > 1 else q_toks
+    q_hits, unknown = content_unknown(lex, gate_toks)
     m_toks = words(message)
     told = ctx.patient or in_conversation or has_case
     told = told or names_poems(lex, m_toks) or lay_named(lex, m_toks)
     unknown = _story_known(lex, unknown, told)
-    unknown += [q_toks[i] for h in q_hits if SUBJECT in h.labels for i in range(h.start, h.end)]
+    unknown += [gate_toks[i] for h in q_hits if SUBJECT in h.labels for i in range(h.start, h.end)]
     return Understanding(
         lang=lang,
         question=question,

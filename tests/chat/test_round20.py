@@ -177,3 +177,52 @@ def test_aspects_lead_the_answer(
     assert not answer.refused, answer.text[:400]
     bullets = first_bullets(answer, 3)
     assert re.search(head, bullets), bullets
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("happpens", "happens"),  # a key pressed twice
+        ("commponente", "componente"),
+        ("albmuin", "albumin"),  # two letters swapped in a guideline word
+        ("oslitary", "solitary"),
+        ("pasma", "plasma"),  # not "asma" (another first letter) nor "pasa" (a letter added)
+    ],
+)
+def test_speller_repairs(engine: FakeChatEngine, typed: str, read: str) -> None:
+    assert engine.lexicon().speller.fix(typed) == read
+
+
+@pytest.mark.parametrize(
+    ("word", "typo"),
+    [
+        ("aftewards", True),
+        ("tarcking", True),
+        ("somethng", True),
+        ("statin", False),  # words of their own one letter from an everyday word
+        ("statins", False),
+        ("shingles", False),
+        ("melatonin", False),
+    ],
+)
+def test_misspelt_everyday_words(engine: FakeChatEngine, word: str, typo: bool) -> None:
+    assert engine.lexicon().misspelt_everyday(word) is typo
+
+
+def test_a_typo_in_an_everyday_word_is_not_a_missing_subject(engine: FakeChatEngine) -> None:
+    """The cannot-answer gate weighed 'aftewards' as a subject the guideline lacks."""
+    answer = ask(engine, "My dad just finished radiation. Will he need chemo aftewards anyway?")
+    assert not answer.refused, answer.text[:300]
+
+
+def test_unmarked_question_is_weighed_by_its_last_sentence(engine: FakeChatEngine) -> None:
+    """Typed without '?', a long story is read as asked; the gate weighs the last sentence,
+    where such a question ends, not every everyday word of the story."""
+    answer = ask(
+        engine,
+        "termine los rayos en la cadera hace 10 dias. laburo de repartidor y sigo con los pies "
+        "dormidos y flojos, hasta diria que un poco peor, me tropiezo. en cuanto tiempo se me "
+        "recuperan los nervios como para volver al laburo",
+        "patient",
+    )
+    assert not answer.refused, answer.text[:300]
