@@ -135,7 +135,7 @@ class Speller:
         return None
 
     def _stem(self, folded: str) -> str | None:
-        """ "camniar": the stem "camin" one edit from "camni"; with a shift, "plaqetas" lost a
+        """A lexicon stem one edit away: "camniar" ("camin*"); with a shift, "plaqetas" lost a
         letter of "plaqueta*" and "plaquuetas" has one more."""
         for shift in (0, -1, 1):
             for stem in self.stems:
