@@ -110,6 +110,8 @@ class Speller:
             score_cutoff=1 if len(folded) < LONG else 2,
             limit=None,
         )
+        # two slips and a changed first letter is another word ("fisicamente", "tipicamente")
+        found = [f for f in found if f[1] <= 1 or f[0][:1] == folded[:1]]
         if not found:
             return None
         best = min(
@@ -143,6 +145,8 @@ class Speller:
                     continue
                 end = len(stem) + shift
                 head = folded[:end]
+                if head[:1] != stem[:1]:
+                    continue  # a slip at the start is rare: "fisicamente" is not "tipic*"
                 if head[:-1] == stem[:-1] and {head[-1:], stem[-1]} <= _VOWELS:
                     continue  # "oncologia" vs "oncologa*": another ending, not a typo
                 if shift and head[-2:] != stem[-2:]:

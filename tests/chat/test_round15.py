@@ -189,7 +189,7 @@ OPENS = [
     (
         "Neuropathy, IgG lambda and one sclerotic lesion; the only other finding is erythrocytosis."
         " Does that count as a minor criterion?",
-        r"(?i)polycythaemia in 54",
+        r"(?i)polycythaemia \(54",
         "clinician",
     ),
     (

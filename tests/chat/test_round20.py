@@ -162,6 +162,18 @@ ASPECTS = [
     ("Len-dex POEMS pt: labs q visit? SPEP, FLC ratio, counts?", "clinician", r"every 3 months"),
     ("will i ever walk normaly again after poems treatment?", "patient", r"wheelchair"),
     (
+        "my dad had his stem cell transplant 8 months ago and feels great. if the disease "
+        "starts coming back, would he notice it himself or would it only show up on the scans?",
+        "patient",
+        r"most often found on imaging",
+    ),
+    (
+        "si un paciente tiene polineuropatia, clon lambda y una lesion esclerotica, y de lo "
+        "demas solo la hemoglobina alta (policitemia), alcanza para diagnosticar POEMS?",
+        "clinician",
+        r"policitemia .{0,60}criterios menores",
+    ),
+    (
         "¿Qué parámetros clínicos se usan para valorar la respuesta en el síndrome POEMS?",
         "clinician",
         r"edemas",
@@ -187,9 +199,11 @@ def test_aspects_lead_the_answer(
         ("albmuin", "albumin"),  # two letters swapped in a guideline word
         ("oslitary", "solitary"),
         ("pasma", "plasma"),  # not "asma" (another first letter) nor "pasa" (a letter added)
+        ("fisicamente", None),  # two slips and another first letter: not "tipicamente"
+        ("funcione", "funciona"),
     ],
 )
-def test_speller_repairs(engine: FakeChatEngine, typed: str, read: str) -> None:
+def test_speller_repairs(engine: FakeChatEngine, typed: str, read: str | None) -> None:
     assert engine.lexicon().speller.fix(typed) == read
 
 
