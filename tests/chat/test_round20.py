@@ -162,6 +162,13 @@ ASPECTS = [
     ("Len-dex POEMS pt: labs q visit? SPEP, FLC ratio, counts?", "clinician", r"every 3 months"),
     ("will i ever walk normaly again after poems treatment?", "patient", r"wheelchair"),
     (
+        "la talidomida no es la q causaba malformaciones en los bebes?? y encima daña los "
+        "nervios, mi hna ya los tiene mal. se la pueden dar??",
+        "patient",
+        r"matizada que una prohibici",
+    ),
+    ("thalidomide, the birth defects drug? can they give her that?", "patient", r"nuanced"),
+    (
         "my dad had his stem cell transplant 8 months ago and feels great. if the disease "
         "starts coming back, would he notice it himself or would it only show up on the scans?",
         "patient",
