@@ -537,16 +537,10 @@ def _refers_back(lex: Lexicon, question: str) -> bool:
 
 def _cannot_answer(u: Understanding, engine: ChatEngine, texts: list[str]) -> bool:
     """The gate: the question's own content terms are missing from the passages found."""
-    lex = engine.lexicon()  # words the lexicon expands ("bloquee") are known
+    lex = engine.lexicon()
     if lex.alarm(words(f"{u.question} {u.statements}")) is not None:
         return False  # "38.6 on lenalidomide, can I take tylenol?": the warning answers it
-    unknown = [
-        w
-        for w in u.unknown_words
-        if w not in lex.speller.corpus
-        and w not in lex.scope.expand
-        and not lex.misspelt_everyday(w)  # "aftewards", "tarcking": a typo, not a subject
-    ]
+    unknown = [w for w in u.unknown_words if not lex.accounted(w)]
     missing = evidence.uncovered(unknown, texts)  # guideline words above count as covered
     return evidence.cannot_answer(unknown, missing, named=u.named or u.scene_named)
 

@@ -335,6 +335,13 @@ class Lexicon(BaseModel):
             self._typo_memo[word] = any(_everyday_typo(word, w) for w, _, _ in found)
         return self._typo_memo[word]
 
+    def accounted(self, word: str) -> bool:
+        """A word the guideline uses, the lexicon expands ("bloquee", "adiro") or an everyday
+        word mistyped: never a subject the passages must name."""
+        return (
+            word in self.speller.corpus or word in self.scope.expand or self.misspelt_everyday(word)
+        )
+
     def alarm(self, toks: Sequence[str]) -> Alarm | None:
         """The first danger sign the message tells (with its treatment word when one is set)."""
         return next(

@@ -269,14 +269,7 @@ def _weigh(
     technical = [w for w in unknown if w in lex.speller.corpus and not lex.everyday(w)]
     about = patient or in_conversation or names_poems(lex, toks) or lay_named(lex, toks)
     unknown = _story_known(lex, unknown, about)
-    # words the lexicon expands ("bloquee", "adiro") are known, as in the cannot-answer gate
-    unknown = [
-        w
-        for w in unknown
-        if w not in lex.speller.corpus
-        and w not in lex.scope.expand
-        and not lex.misspelt_everyday(w)  # "bajjado", "tomanddo": typos of everyday words
-    ]
+    unknown = [w for w in unknown if not lex.accounted(w)]  # as in the cannot-answer gate
     known = sum(1 for ls in labels if ls - {GENERIC}) + len(technical)
     if in_conversation:
         return len(unknown) <= 3 or len(unknown) <= 2 * known
