@@ -189,7 +189,7 @@ def _only_topic(lex: Lexicon, toks: Sequence[str], hits: Sequence[Hit]) -> str |
     return labels.pop() if len(labels) == 1 else None
 
 
-_NUMBER = re.compile(r"\d+(?:x)?|[ctl]\d{1,2}")  # "38", "3x" (ULN), "T11" (a vertebra)
+_NUMBER = re.compile(r"\d+[xk]?|[ctl]\d{1,2}")  # "38", "3x" (ULN), "90k", "T11" (a vertebra)
 
 
 def content_unknown(lex: Lexicon, toks: Sequence[str]) -> tuple[list[Hit], list[str]]:

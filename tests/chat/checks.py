@@ -54,3 +54,13 @@ def first_bullets(answer: Answer, n: int = 2) -> str:
 def ask(engine: Any, question: str, audience: str = "clinician") -> Answer:
     """One question in a fresh conversation, answered on TODAY."""
     return respond(Conversation(audience=audience), question, engine, TODAY)[0]
+
+
+def leads_with(engine: Any, question: str, audience: str, pattern: str) -> str | None:
+    """None when the question is answered and its first two bullets hold `pattern`; else what
+    the clinician read instead (the refusal, or the first bullets)."""
+    answer = ask(engine, question, audience)
+    if answer.refused:
+        return "refused: " + answer.text[:300]
+    bullets = first_bullets(answer, 2)
+    return None if re.search(pattern, bullets) else bullets
