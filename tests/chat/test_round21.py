@@ -42,6 +42,50 @@ ANSWERED = [
 ]
 
 
+# family messages and clinician requests that opened with a neighbouring passage
+FOLLOW_UP = [
+    (
+        "Mi tío tuvo una embolia cerebral y ahí le encontraron el POEMS. ¿Es común que esta "
+        "enfermedad dé embolias en el cerebro?",
+        "patient",
+        r"26 %",
+    ),
+    (
+        "A mi padre le han encontrado la hemoglobina muy alta y el bazo grande por el POEMS. La "
+        "vecina toma Xarelto. ¿Qué se usa en su caso para prevenir los trombos?",
+        "patient",
+        r"(?i)riesgo",
+    ),
+    (
+        "Le diagnosticaron POEMS y aún no tiene tratamiento. ¿Cuándo es más peligroso lo de "
+        "los trombos? ¿Hay que esperar a que empiece el tratamiento para protegerle?",
+        "patient",
+        r"3 primeros meses",
+    ),
+    (
+        "The echo says PASP 58 mmHg, moderate pulmonary hypertension. Is this common in POEMS? "
+        "Can it get better once the treatment works?",
+        "patient",
+        r"27%",
+    ),
+    (
+        "Paciente con POEMS en tto con Rd, quiero documentar la evolución de la neuropatía. "
+        "¿Qué escalas y cada cuándo?",
+        "clinician",
+        r"ONLS",
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "audience", "head"), FOLLOW_UP)
+def test_supportive_and_follow_up_lead(
+    engine: FakeChatEngine, question: str, audience: str, head: str
+) -> None:
+    """Stroke share, the choice of antithrombotic, the clot window, pulmonary hypertension and
+    the neuropathy scales lead their answers."""
+    assert leads_with(engine, question, audience, head) is None
+
+
 @pytest.mark.parametrize(("question", "head"), ANSWERED)
 def test_diagnosis_questions_lead_with_the_fact(
     engine: FakeChatEngine, question: str, head: str
