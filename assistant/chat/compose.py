@@ -18,7 +18,7 @@ from assistant.chat.evidence import (
 )
 from assistant.chat.knowledge import ChatBook
 from assistant.chat.lexicon import Companion, Lexicon
-from assistant.chat.plan_part import compose_plan, patient_lines
+from assistant.chat.plan_part import compose_plan, patient_lines, routes_for
 from assistant.contracts import Chunk, Passage, Plan
 from assistant.i18n import t
 from assistant.render import loc
@@ -50,6 +50,7 @@ class Parts:
     companions: tuple[Companion, ...] = ()  # what must follow a sentence advising against
     alarm: tuple[str, str] | None = None  # (warning, section): a danger sign told, said first
     lead_firm: bool = False  # the leads answer a two-part aspect: before any plain line
+    ruled_out: frozenset[str] = frozenset()  # treatment routes the message excludes
 
 
 def _plan_direct(comp: Composer, plan: Plan) -> None:
@@ -91,14 +92,21 @@ def topic_answer(comp: Composer, lex: Lexicon, chat: ChatBook, rules: RuleBook, 
     user_quotes(comp, p.user)
 
 
+def judged(plan: Plan) -> bool:
+    """Some diagnostic criterion is known: the plan has something to say about this patient
+    beyond "not established" (age, sex or transplant eligibility alone bear on no criterion)."""
+    return any(c.status != "unknown" for c in plan.diagnosis.criteria)
+
+
 def _lay_lines(
     comp: Composer, lex: Lexicon, chat: ChatBook, rules: RuleBook, p: Parts
 ) -> list[tuple[float, str, str]]:
     """Plain patient lines for the topics (patients without a case only), best first."""
-    if comp.audience != "patient" or p.plan is not None:
+    if comp.audience != "patient" or (p.plan is not None and judged(p.plan)):
         return []
     fams = tuple(dict.fromkeys(f for code in p.topics for f in lex.topic(code).patient))
-    return _by_overlap(p.query, patient_lines(comp, rules, chat, fams[:3], p.topics[0]), lex)
+    lines = patient_lines(comp, rules, chat, fams[:3], routes_for(p.topics[0], p.ruled_out))
+    return _by_overlap(p.query, lines, lex)
 
 
 # A sentence about where a claim comes from ("... comes from the seed document and is not
@@ -172,6 +180,13 @@ def for_stratum(lead: Sequence[tuple[str, str]], stratum: str) -> list[tuple[str
     """Lead sentences that apply to the patient's stratum (all when it is undetermined)."""
     keep = _STRATUM_SECTIONS.get(stratum)
     return [x for x in lead if keep is None or x[0].startswith(keep)]
+
+
+def without_transplant(lead: Sequence[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """Lead sentences for a patient told to be unfit for transplant: the transplant ones go
+    (all are kept if nothing else is left)."""
+    kept = tuple(x for x in lead if not x[0].startswith("asct-"))
+    return kept or tuple(lead)
 
 
 _SEED = re.compile(r"(?i)\bseed|semilla")

@@ -458,7 +458,7 @@ def _topic(
     # the patient's plan opens the answer when it has an option or a stratum, or when the
     # question asks what to do; "is radiation alone enough?" about a patient whose stratum is
     # still open is answered from the guideline first
-    first = head.plan_first and (
+    first = head.plan_first and (plan is None or compose.judged(plan)) and (
         plan is None
         or bool(plan.treatment.primary)
         or plan.stratification.status != "undetermined"
@@ -466,10 +466,10 @@ def _topic(
         or (broad and head.code == "systemic")  # "¿tratamiento?", "first-line options?"
     )
     lead = _leads(lex, topics[0]) if broad else ()
-    named = _strata(lex, text)
-    if lead and len(named) == 1:  # "first line for disseminated POEMS?": that stratum's leads
-        lead = tuple(compose.for_stratum(lead, named[0]))
-    topic_leads_usable = bool(lead) and (comp.audience == "clinician" or head.lead_patient)
+    lead, ruled_out = _route_leads(lex, u, text, lead)
+    topic_leads_usable = bool(lead) and (
+        comp.audience == "clinician" or head.lead_patient or bool(ruled_out)
+    )
     told = words(u.statements) if u.question else []
     steer, aspect = _steer_or_aspect(lex, (toks, told), steer, topics[0])
     if not (steer or aspect or topic_leads_usable):
@@ -502,13 +502,32 @@ def _topic(
         first,
         lead,
         also,
-        head.lead_patient or bool(aspect),  # an aspect's leads answer a family too
+        head.lead_patient or bool(aspect) or bool(ruled_out),  # so do an aspect's or a route's
         lex.companions,
         _alarm(lex, engine, comp, f"{u.question} {u.statements}"),
         bool(aspect),  # an aspect named is answered before any plain line
+        ruled_out,
     )
     compose.topic_answer(comp, lex, book, engine.rulebook(), parts)
     return topics[0], topics, False
+
+
+def _route_leads(
+    lex: Lexicon, u: Understanding, text: str, lead: tuple[Lead, ...]
+) -> tuple[tuple[Lead, ...], frozenset[str]]:
+    """The leads for the stratum named ("first line for disseminated POEMS?") or told before
+    the question ("tiene POEMS diseminado ... ¿qué tratamiento?"), without the transplant when
+    the message says the patient cannot have one; and the treatment routes so ruled out."""
+    named = _strata(lex, text) or (_strata(lex, u.statements) if u.question else [])
+    if lead and len(named) == 1:
+        lead = tuple(compose.for_stratum(lead, named[0]))
+    unfit = u.extraction.updates.get("transplant_eligible") is False
+    if lead and unfit:
+        lead = compose.without_transplant(lead)
+    ruled_out = (["localized"] if named == ["disseminated"] else []) + (
+        ["transplant"] if unfit else []
+    )
+    return lead, frozenset(ruled_out)
 
 
 def _alarm(

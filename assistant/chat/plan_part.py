@@ -129,17 +129,27 @@ _ROUTES = {
 }
 
 
+def routes_for(topic: str, ruled_out: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The treatment routes whose patient lines a topic shows, without those the message rules
+    out ("disseminated": no localized route; "can't have the transplant": no transplant)."""
+    return frozenset(_ROUTES.get(topic, ("localized", "transplant", "no_transplant"))) - ruled_out
+
+
 def patient_lines(
-    comp: Composer, book: RuleBook, chat: ChatBook, families: tuple[str, ...], topic: str
+    comp: Composer,
+    book: RuleBook,
+    chat: ChatBook,
+    families: tuple[str, ...],
+    routes: frozenset[str],
 ) -> list[tuple[str, str, bool]]:
     """(plain-language line, section) from the rule rows (no case known), conditional where
-    needed, in table order; the flag says the line is conditional."""
-    routes = _ROUTES.get(topic, ("localized", "transplant", "no_transplant"))
+    needed, in table order; the flag says the line is conditional. A row of a treatment route
+    is kept only when the route is in `routes` (see `routes_for`)."""
     out = []
     for fam in families:
         for row, text, section in _rows(book, fam):
             route = getattr(row, "route", None)
-            if route is None or routes is None or route in routes:
+            if route is None or route in routes:
                 out.append((_patient_line(comp, chat, row, text), section, _conditional(row)))
     return out
 

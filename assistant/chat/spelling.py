@@ -23,6 +23,7 @@ SWAP_MIN = 6  # a guideline word with two letters swapped is repaired from this 
 SHIFT_MIN = 7  # a stem this long may also have lost or gained a letter ("plaqetas")
 _VOWELS = frozenset("aeiou")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_CONTRACTED = re.compile(r"['’](?:t|s|re|ve|ll|d|m)$")  # "can't", "he's", "they're", "I'd"
 
 
 @dataclass(frozen=True)
@@ -76,8 +77,8 @@ class Speller:
     def fix(self, word: str) -> str | None:
         """The repaired form of one unknown word, or None to keep it."""
         folded = fold(word.lower())
-        if len(folded) < MIN_LEN or self.known(folded):
-            return None
+        if len(folded) < MIN_LEN or self.known(folded) or _CONTRACTED.search(folded):
+            return None  # "can't", "patient's": everyday English, never a typo to repair
         for attempt in (self._doubled, self._cut, self._nearest, self._swapped, self._stem):
             if (found := attempt(folded)) is not None:
                 return found

@@ -67,6 +67,11 @@ class Entry(BaseModel):
     rank: int = Field(0, description="Higher wins when one message gives two values.")
     append: bool = Field(False, description="Add the value to a list field.")
     not_before_number: bool = Field(False, description="A number right after: a lab level.")
+    site: bool = Field(
+        False,
+        description="The terms name where a finding is looked for ('skin', 'fundi'): only a "
+        "denial after them counts ('skin normal'), and sets `absent`.",
+    )
 
     @field_validator("terms", "qualifiers", "blockers")
     @classmethod

@@ -193,6 +193,8 @@ def _judge(sc: _Scope, k: int) -> Value | None:
     if not _usable(sc, term):
         return None
     next_term = sc.terms[k + 1].first if k + 1 < len(sc.terms) else len(sc.toks)
+    if entry.site:  # "skin normal", "fondo de ojo normal"; "no fundoscopy yet" says nothing
+        return entry.absent if _denied_after(sc.cues, term.last, next_term) else None
     polarity = "denied" if sc.denied else _polarity(sc.cues, (term.first, term.last), next_term)
     if entry.qualifiers:
         qual = _qualifier(sc, term.payload)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assistant.chat.cite import Composer
-from assistant.chat.plan_part import patient_lines
+from assistant.chat.plan_part import patient_lines, routes_for
 from tests.fakes import FakeChatEngine
 
 
@@ -12,7 +12,7 @@ def test_every_gate_that_needs_a_situation_is_worded_as_conditional() -> None:
     book, chat = engine.rulebook(), engine.chatbook()
     for lang in ("en", "es"):
         comp = Composer(lang=lang, audience="patient", lookup=engine.section_lookup())
-        lines = patient_lines(comp, book, chat, ("gates",), "side_effects")
+        lines = patient_lines(comp, book, chat, ("gates",), routes_for("side_effects"))
         rows = book.gates.gates
         assert len(lines) == len(rows)
         prefix = chat.say("conditional", lang, text="").strip()

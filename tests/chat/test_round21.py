@@ -4,9 +4,11 @@ POEMS feature, AL amyloidosis against POEMS."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from tests.chat.checks import ask, leads_with
+from tests.chat.checks import ask, first_bullets, leads_with
 from tests.fakes import FakeChatEngine
 
 # question, what the first two bullets must say
@@ -105,3 +107,67 @@ def test_diagnosis_questions_lead_with_the_fact(
 def test_neighbouring_diseases_stay_out(engine: FakeChatEngine, question: str) -> None:
     """A CIDP question without a POEMS feature, or a count in another disease, is declined."""
     assert ask(engine, question, "clinician").refused
+
+
+UNFIT = [
+    (
+        "Mi papá tiene 76 años y POEMS diseminado. Le dijeron que por el corazón no puede "
+        "hacerse el trasplante. ¿Qué tratamiento le corresponde entonces?",
+        r"melfalán-dexametasona y lenalidomida-dexametasona",
+    ),
+    (
+        "My dad has disseminated POEMS; they said he can't have the transplant because of his "
+        "heart. What treatment is right for him then?",
+        r"melphalan-dexamethasone and lenalidomide-dexamethasone",
+    ),
+]
+
+
+@pytest.mark.parametrize("audience", ["clinician", "patient"])
+@pytest.mark.parametrize(("question", "head"), UNFIT)
+def test_disseminated_and_unfit_for_transplant(
+    engine: FakeChatEngine, question: str, head: str, audience: str
+) -> None:
+    """The stratum and the transplant refusal told before the question pick the leads: the
+    non-transplant options come first, and neither radiation nor the transplant is offered in
+    the first bullets. The refusal is recorded in the case."""
+    answer = ask(engine, question, audience)
+    assert answer.case is not None and answer.case.transplant_eligible is False
+    bullets = first_bullets(answer, 2)
+    assert re.search(head, bullets), bullets
+    assert not re.search(r"(?i)radiation|radioterapia|autologous|autólogo", bullets), bullets
+
+
+@pytest.mark.parametrize(
+    ("question", "head"),
+    [
+        ("Mi abuelo tiene 80 años y POEMS. ¿Qué tratamiento le pueden dar?", r"(?i)radioterapia"),
+        (
+            "72F with POEMS, not a transplant candidate. What are the treatment options?",
+            r"(?i)radiation",
+        ),
+    ],
+)
+def test_background_alone_does_not_lead(engine: FakeChatEngine, question: str, head: str) -> None:
+    """Age, sex and transplant eligibility bear on no criterion: the plan from them can only
+    say the diagnosis is not established, so the guideline's answer comes first and that plan
+    follows (the case is kept, and its cautions still show)."""
+    answer = ask(engine, question, "clinician")
+    assert answer.case is not None
+    first = first_bullets(answer, 1)
+    assert re.search(head, first), first
+    assert not re.search(r"(?i)more tests|not establish|hacen falta|no establecen", first), first
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My dad can't have a transplant. How long will he be on lenalidomide for POEMS?",
+        "My dad's VEGF is still high after RT, what now?",
+        "They're saying it's POEMS. What's the first-line treatment?",
+    ],
+)
+def test_contractions_are_not_typos(engine: FakeChatEngine, question: str) -> None:
+    """ "can't" was shown as read as "cant": contractions and possessives are never repaired."""
+    answer = ask(engine, question, "patient")
+    assert not re.search(r"Read as|Se ha leído", answer.text), answer.text[-300:]
