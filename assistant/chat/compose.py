@@ -102,7 +102,7 @@ def _lay_lines(
     comp: Composer, lex: Lexicon, chat: ChatBook, rules: RuleBook, p: Parts
 ) -> list[tuple[float, str, str]]:
     """Plain patient lines for the topics (patients without a case only), best first."""
-    if comp.audience != "patient" or (p.plan is not None and judged(p.plan)):
+    if comp.audience != "patient" or p.plan is not None:
         return []
     fams = tuple(dict.fromkeys(f for code in p.topics for f in lex.topic(code).patient))
     lines = patient_lines(comp, rules, chat, fams[:3], routes_for(p.topics[0], p.ruled_out))

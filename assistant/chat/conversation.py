@@ -458,12 +458,16 @@ def _topic(
     # the patient's plan opens the answer when it has an option or a stratum, or when the
     # question asks what to do; "is radiation alone enough?" about a patient whose stratum is
     # still open is answered from the guideline first
-    first = head.plan_first and (plan is None or compose.judged(plan)) and (
-        plan is None
-        or bool(plan.treatment.primary)
-        or plan.stratification.status != "undetermined"
-        or lex.has("lead:next_steps", toks)
-        or (broad and head.code == "systemic")  # "¿tratamiento?", "first-line options?"
+    first = (
+        head.plan_first
+        and (plan is None or compose.judged(plan))
+        and (
+            plan is None
+            or bool(plan.treatment.primary)
+            or plan.stratification.status != "undetermined"
+            or lex.has("lead:next_steps", toks)
+            or (broad and head.code == "systemic")  # "¿tratamiento?", "first-line options?"
+        )
     )
     lead = _leads(lex, topics[0]) if broad else ()
     lead, ruled_out = _route_leads(lex, u, text, lead)

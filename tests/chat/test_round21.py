@@ -79,15 +79,6 @@ FOLLOW_UP = [
 ]
 
 
-@pytest.mark.parametrize(("question", "audience", "head"), FOLLOW_UP)
-def test_supportive_and_follow_up_lead(
-    engine: FakeChatEngine, question: str, audience: str, head: str
-) -> None:
-    """Stroke share, the choice of antithrombotic, the clot window, pulmonary hypertension and
-    the neuropathy scales lead their answers."""
-    assert leads_with(engine, question, audience, head) is None
-
-
 @pytest.mark.parametrize(("question", "head"), ANSWERED)
 def test_diagnosis_questions_lead_with_the_fact(
     engine: FakeChatEngine, question: str, head: str
@@ -171,3 +162,81 @@ def test_contractions_are_not_typos(engine: FakeChatEngine, question: str) -> No
     """ "can't" was shown as read as "cant": contractions and possessives are never repaired."""
     answer = ask(engine, question, "patient")
     assert not re.search(r"Read as|Se ha leído", answer.text), answer.text[-300:]
+
+
+# fresh probe questions (written from the fact sheet, kept outside the repository) that were
+# declined: neurophysiology words, endocrine axes, the team, Castleman, a survival series,
+# a change of VEGF specimen, and lay names for the nerve test and the eye exam
+PROBED = [
+    ("¿Qué proporción tiene afectados dos o más ejes endocrinos?", "clinician", r"54 %"),
+    (
+        "Prominent conduction block, lots of temporal dispersion, sural sparing. Does that argue "
+        "against POEMS?",
+        "clinician",
+        r"(?i)conduction block",
+    ),
+    (
+        "Is the axonal component more severe in POEMS? CMAP amplitudes, fibs?",
+        "clinician",
+        r"axonal",
+    ),
+    (
+        "¿Qué especialistas deberían participar en el estudio de un POEMS?",
+        "clinician",
+        r"multidisciplinar",
+    ),
+    (
+        "Can a pathologist tell POEMS-associated Castleman apart from idiopathic MCD?",
+        "clinician",
+        r"(?i)histology",
+    ),
+    ("Old Mayo 2003 series: median OS and which features were adverse?", "clinician", r"165"),
+    (
+        "Pt moved hospitals; old VEGF was plasma, new lab reports serum. Can I compare the trend?",
+        "clinician",
+        r"(?i)never be compared",
+    ),
+    (
+        "What does the nerve test (the one with the little shocks) show in POEMS?",
+        "patient",
+        r"(?i)nerve conduction",
+    ),
+    ("Why did the doctor look in the back of my eyes?", "patient", r"(?i)papilledema"),
+    (
+        "Los médicos me hablaron de la enfermedad de Castleman, ¿eso qué es y qué tiene que ver?",
+        "patient",
+        r"Castleman",
+    ),
+    (
+        "Mi madre casi no se puede levantar de la silla, ¿la gente tan afectada mejora?",
+        "patient",
+        r"45 %",
+    ),
+    ("Should I watch my sugar? Someone said POEMS can affect blood sugar", "patient", r"48%"),
+]
+
+
+@pytest.mark.parametrize(("question", "audience", "head"), FOLLOW_UP + PROBED)
+def test_supportive_and_follow_up_lead(
+    engine: FakeChatEngine, question: str, audience: str, head: str
+) -> None:
+    """Stroke share, the choice of antithrombotic, the clot window, pulmonary hypertension, the
+    neuropathy scales and the probe questions lead their answers."""
+    assert leads_with(engine, question, audience, head) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Déficit de B12 con neuropatía, pauta de cianocobalamina intramuscular",
+        "pregabalin titration for diabetic painful neuropathy, eGFR 45",
+        "Amiloidosis hereditaria por transtiretina con polineuropatía: tafamidis o patisirán",
+        "GBS: when to give a second IVIG course?",
+        "Dosis de acenocumarol para FA en paciente de 80 años",
+        "IV iron dose calculation (Ganzoni) for a 60 kg woman Hb 8.5",
+    ],
+)
+def test_other_neuropathies_and_diseases_declined(engine: FakeChatEngine, question: str) -> None:
+    """Each was answered (a finding in it made it look like a POEMS case): another cause of
+    neuropathy, or another disease's treatment, is declined."""
+    assert ask(engine, question, "clinician").refused
