@@ -26,10 +26,12 @@ def _finding_status(case: PatientCase, code: str, book: DiagnosisBook) -> Result
 def _bone_status(case: PatientCase, book: DiagnosisBook) -> Result:
     if case.diffuse_bone_lesions:
         return "met", book.evidence["diffuse"]
-    if case.bone_lesion_count:
-        ev = book.evidence["lesions_counted"]
+    if case.bone_lesion_count:  # a count alone does not say the lesions are sclerotic
+        sclerotic = case.sclerotic_bone_lesions == "present"
+        ev = book.evidence["lesions_counted" if sclerotic else "lesions_counted_unspecified"]
         n = str(case.bone_lesion_count)
-        return "met", Localized(en=ev.en.format(count=n), es=ev.es.format(count=n))
+        found = Localized(en=ev.en.format(count=n), es=ev.es.format(count=n))
+        return ("met" if sclerotic else "unknown"), found
     if case.bone_lesion_count == 0 and case.sclerotic_bone_lesions != "present":
         return "not_met", book.evidence["no_lesions"]
     return _finding_status(case, "sclerotic_bone_lesions", book)

@@ -66,3 +66,14 @@ def test_workup_lists_a_code_once_even_when_two_rows_match() -> None:
         for i in (1, 2)
     )
     assert [w.rule_id for w in workup({}, rows, ("pet_ct",))] == ["wu.901"]
+
+
+def test_a_lesion_count_alone_does_not_meet_the_sclerotic_criterion() -> None:
+    """'2 bone lesions' may be lytic (myeloma): the count stages, only 'sclerotic' meets."""
+    counted = build_plan(PatientCase(bone_lesion_count=2), BOOK, TODAY).diagnosis.criteria
+    crit = next(c for c in counted if c.code == "sclerotic_bone_lesions")
+    assert crit.status == "unknown"
+    assert "sclerotic" in crit.evidence.en and "escleróticas" in crit.evidence.es
+    case = PatientCase(bone_lesion_count=2, sclerotic_bone_lesions="present")
+    stated = build_plan(case, BOOK, TODAY).diagnosis.criteria
+    assert next(c for c in stated if c.code == "sclerotic_bone_lesions").status == "met"
