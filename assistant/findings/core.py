@@ -61,6 +61,10 @@ class _Found:
     head: int = 0  # cue kinds of the sentence's list head, if any
 
 
+# A finding a number states ("5 lesiones escleróticas") outranks a negation read over it:
+# "médula sin células clonales y 5 lesiones escleróticas" denies the clonal cells only.
+COUNTED = 9
+
 _HEAD_WORDS = 6  # a list head is a few cue words: "still pending:", "no se ha realizado:"
 
 
@@ -82,7 +86,10 @@ def _clause(m: Matcher, s: Sentence, parts: list[Clause], i: int, found: _Found)
     if flags & (DOUBT & ~Cue.RESOLVED):  # a value beside a resolved finding is still read
         return
     values = clause_values(m, s, clause, nxt)
-    found.candidates += [Candidate(k, v, 0, False) for k, v in values.updates.items()]
+    found.candidates += [
+        Candidate(k, v, COUNTED if k in values.counted else 0, False)
+        for k, v in values.updates.items()
+    ]
     found.notes += values.notes
     found.bounds += [Bound(f, c, w) for f, c, w in values.bounds]
 

@@ -267,6 +267,7 @@ class Comparators(BaseModel):
 
     below: tuple[str, ...]
     above: tuple[str, ...]
+    thresholds: tuple[str, ...] = ()
 
 
 class CuesFile(BaseModel):

@@ -41,6 +41,7 @@ class Sent(IntFlag):
     ABOVE = 256
     QUERY = 512
     NON_PATIENT = 1024
+    THRESHOLD = 2048
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,7 @@ def _sentence_index(lex: Lexicon) -> PhraseIndex:
             (Sent.BREAK, c.clause.breaks),
             (Sent.BELOW, c.comparators.below),
             (Sent.ABOVE, c.comparators.above),
+            (Sent.THRESHOLD, c.comparators.thresholds),
             (Sent.QUERY, c.general.queries),
             (Sent.NON_PATIENT, c.general.non_patient),
         ]

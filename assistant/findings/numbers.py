@@ -107,10 +107,23 @@ def _unit_factor(q: Quantity, head: str) -> tuple[Decimal, str] | None:
     return (best[1], best[2]) if best else None
 
 
-def _comparator(m: Matcher, filler: str) -> Literal["<", ">"] | None:
+# A cut-off word right before the lab's name governs it ("corte del VEGF", "threshold for VEGF");
+# "lab cutoff 1000, VEGF 1500" names the patient's value after the limit.
+_GOVERNED = re.compile(
+    r"(?:cut ?-?offs?|thresholds?|umbral(?:es)?|corte)\s+(?:(?:del?|for|of|para|el|la|the|serum|"
+    r"plasma|serico|plasmatico)\s+){0,3}$"
+)
+
+
+def _flags(m: Matcher, filler: str) -> int:
     flags = 0
     for hit in m.sentence.find(tokenize(filler)):
         flags |= hit.payload
+    return flags
+
+
+def _comparator(m: Matcher, filler: str) -> Literal["<", ">"] | None:
+    flags = _flags(m, filler)
     if flags & Sent.BELOW:
         return "<"
     return ">" if flags & Sent.ABOVE else None
@@ -145,8 +158,10 @@ def _other_label(m: Matcher, q: Quantity) -> re.Pattern[str]:
 
 def _label_hit(m: Matcher, q: Quantity, text: str) -> re.Match[str] | None:
     hit = _pattern(q.labels).search(text)
-    if hit is None:
-        return None
+    if hit is None or _flags(m, hit.group("filler")) & Sent.THRESHOLD:
+        return None  # "a serum VEGF cutoff of ~1920 pg/mL": a cut-off quoted, not a result
+    if _GOVERNED.search(text[: hit.start()]) and _flags(m, text[: hit.start()]) & Sent.THRESHOLD:
+        return None  # "el punto de corte del VEGF de 200", "the threshold for VEGF of 200"
     others = _other_label(m, q)
     return None if others.search(hit.group("filler")) else hit  # "VEGF and platelets 620"
 

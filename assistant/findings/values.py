@@ -29,6 +29,7 @@ class ClauseValues:
     updates: dict[str, Any] = field(default_factory=dict)
     notes: list[Localized] = field(default_factory=list)
     bounds: list[tuple[str, Literal["<", ">"], str]] = field(default_factory=list)
+    counted: set[str] = field(default_factory=set)  # findings a count phrase states
 
 
 def _units(q: Quantity) -> str:
@@ -94,7 +95,9 @@ def clause_values(m: Matcher, s: Sentence, clause: Clause, nxt: Clause | None) -
     counts = m.lexicon.findings.counts
     out.updates |= special.age(m.lexicon.findings.age, clause.text)
     out.notes += special.age_notes(m.lexicon.findings.age, clause.text)
-    out.updates |= special.lesion_count(counts, clause.text)
+    lesions = special.lesion_count(counts, clause.text)
+    out.updates |= lesions
+    out.counted |= set(lesions) - {"bone_lesion_count"}
     ecog, ecog_notes = special.ecog(counts, clause.text)
     out.updates |= ecog | special.lenalidomide_cycles(counts, clause.text)
     out.updates |= special.radiation_dose(clause.text)
