@@ -270,6 +270,9 @@ class Lexicon(BaseModel):
     common: frozenset[str] = Field(
         frozenset(), exclude=True, description="Everyday English and Spanish words (folded)."
     )
+    dictionary: frozenset[str] = Field(
+        frozenset(), exclude=True, description="Dictionary words (folded): never repaired."
+    )
     light: frozenset[str] = Field(
         frozenset(), exclude=True, description="Inflected light verbs: never what is asked."
     )
@@ -287,7 +290,7 @@ class Lexicon(BaseModel):
             terms += cue
         terms += [w for k, v in self.scope.expand.items() for w in (k, v)]
         terms += self.cue_words  # "presumed" is doubt, not a typo of "resumed"
-        return Speller.build(self.corpus, terms, self.common)
+        return Speller.build(self.corpus, terms, (*self.common, *self.dictionary))
 
     @cached_property
     def _stemmers(self) -> tuple[Any, ...]:
@@ -522,9 +525,16 @@ def load_lexicon(knowledge_dir: Path, section_ids: set[str] | None = None) -> Le
             raise KnowledgeError(f"{path}: unknown section ids {unknown}", "use guideline ids")
     texts = tuple(f.text for f in guideline_files(knowledge_dir))
     common = _words(knowledge_dir, "common-words.txt")
+    dictionary = _words(knowledge_dir, "dictionary-words.txt")
     light = _words(knowledge_dir, "light-verbs.txt")
     cues = tuple(_strings(tomllib.loads(_read(knowledge_dir / "lexicon" / "cues.toml"))))
-    update = {"corpus": texts, "common": common, "light": light, "cue_words": cues}
+    update = {
+        "corpus": texts,
+        "common": common,
+        "dictionary": dictionary,
+        "light": light,
+        "cue_words": cues,
+    }
     return lex.model_copy(update=update)
 
 

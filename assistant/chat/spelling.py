@@ -44,7 +44,9 @@ class Speller:
         cls, texts: Iterable[str], terms: Iterable[str], everyday: Iterable[str] = ()
     ) -> Speller:
         """From guideline texts (forms counted, most common kept), lexicon terms and everyday
-        words (known as typed: "múltiples" is a word, not a typo of "multiple")."""
+        words (known as typed: "múltiples" is a word, not a typo of "multiple"; "commonest",
+        "coste" and "preservación" are words, not typos of "component", "corte" and
+        "preservation")."""
         seen: dict[str, int] = {}  # each lower-case form once: folding is the slow part
         for text in texts:
             for tok in _TOKEN.findall(text):
