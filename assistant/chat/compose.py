@@ -182,10 +182,24 @@ def for_stratum(lead: Sequence[tuple[str, str]], stratum: str) -> list[tuple[str
     return [x for x in lead if keep is None or x[0].startswith(keep)]
 
 
+_TRANSPLANT_LEADS = ("asct-", "relapse-first-asct", "relapse-second-asct")
+
+
 def without_transplant(lead: Sequence[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
     """Lead sentences for a patient told to be unfit for transplant: the transplant ones go
     (all are kept if nothing else is left)."""
-    kept = tuple(x for x in lead if not x[0].startswith("asct-"))
+    kept = tuple(x for x in lead if not x[0].startswith(_TRANSPLANT_LEADS))
+    return kept or tuple(lead)
+
+
+def by_transplant_history(
+    lead: Sequence[tuple[str, str]], prior_asct: bool | None
+) -> tuple[tuple[str, str], ...]:
+    """Relapse leads for the transplant history told: a first ASCT is for a patient who never
+    had one, a second for one who had ("relapsed after RT and then ASCT" is not offered a
+    first transplant). Nothing told: all stay."""
+    gone = {True: "relapse-first-asct", False: "relapse-second-asct"}.get(prior_asct)  # type: ignore[arg-type]
+    kept = tuple(x for x in lead if x[0] != gone)
     return kept or tuple(lead)
 
 
@@ -298,7 +312,9 @@ def _key_point(comp: Composer, section_id: str, contains: str) -> None:
         for chunk in comp.lookup(comp.lang, section_id)
         for s in sentences(chunk.text)
     ]
-    pick = next((x for x in found if re.search(contains, fold(x[0]))), found[0] if found else None)
+    # the text is folded (lower case, no accents); the pattern may name a sentence as written
+    hit = (x for x in found if re.search(contains, fold(x[0]), re.IGNORECASE))
+    pick = next(hit, found[0] if found else None)
     if pick is not None:
         comp.sentence(*pick)
 

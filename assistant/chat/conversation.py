@@ -199,7 +199,7 @@ def _in_scope(
     plan = engine.plan(case, today) if case else None
     comp = Composer(lang=u.lang, audience=conv.audience, lookup=engine.section_lookup())
     _case_lines(comp, engine.chatbook(), changes, ex.hypothetical)
-    shown = plan if case is None or not _treated_only(case) else None
+    shown = None if case is not None and _history_only(case, plan) else plan
     intent, topics, refused = _body(comp, u, engine, shown)
     note_texts = tuple(loc(n, u.lang) for n in (*ex.notes, *notes))
     if u.repairs:
@@ -240,6 +240,16 @@ def _treated_only(case: PatientCase) -> bool:
     """The case records treatment given and nothing else (no finding, no phase)."""
     told = set(case.model_dump(exclude_defaults=True))
     return bool(told) and told <= _TREATMENT_GIVEN
+
+
+def _history_only(case: PatientCase, plan: Plan | None) -> bool:
+    """The case tells treatment given and the plan has nothing to judge: no criterion known
+    and no option. "Progression 2 yrs after RT for a solitary lesion" was treated as POEMS;
+    a "For this patient" part would only say that the diagnosis is not yet established."""
+    if _treated_only(case):
+        return True
+    given = any(bool(getattr(case, k)) for k in _TREATMENT_GIVEN)
+    return given and plan is not None and not plan.treatment.primary and not compose.judged(plan)
 
 
 def _follow_up_topics(lex: Lexicon, topics: tuple[str, ...], plan: Plan | None) -> tuple[str, ...]:
@@ -479,6 +489,9 @@ def _topic(
     if not (steer or aspect or topic_leads_usable):
         aspect = _aspect_leads(lex, toks, u.wants_number)
     lead = steer or aspect or lead
+    lead = compose.by_transplant_history(lead, u.extraction.updates.get("prior_asct"))
+    if u.extraction.updates.get("transplant_eligible") is False:
+        lead = compose.without_transplant(lead)
     if aspect and not steer and (plan is None or plan.stratification.status == "undetermined"):
         first = False  # "ha recaído, ¿otro trasplante?": the aspect, then the plan (no stratum)
     if (  # no option yet and no lead for the patient's stratum: the next steps for it

@@ -578,8 +578,10 @@ def _findings(
     if not statements:
         return Extraction() if question else extract(message, in_case=has_case)
     found = extract(statements, in_case=has_case)
-    if question and not has_case and not _anchored(lex, statements, found):
-        return Extraction()  # "POEMS thrombosis: timing of events, when to start aspirin?"
+    # "POEMS thrombosis: timing of events, when to start aspirin?"; typed without "?", "nerve
+    # biopsy - anything that distinguishes POEMS from CIDP" names one finding and no patient
+    if not has_case and not _anchored(lex, statements, found):
+        return Extraction()
     return found
 
 

@@ -98,7 +98,9 @@ def test_lenalidomide_renal_and_count_questions_open_with_the_label_rule(
         (
             "En POEMS, ¿cómo estudiáis el eje suprarrenal? ¿Damos hidrocortisona empírica a "
             "todos los que tienen endocrinopatía o hay que demostrar la insuficiencia primero?",
-            r"(?i)reponer las hormonas",
+            # the aspect's own first lead: glucocorticoids once the ACTH test proves the need
+            r"(?i)reponer las hormonas|ACTH demuestra insuficiencia suprarrenal, se inicia la "
+            r"reposición con glucocorticoides",
         ),
     ],
 )

@@ -227,7 +227,9 @@ def test_a_clone_directed_answer_follows_the_plasma_exchange_verdict(
 
 def _vegf_infection() -> int:
     return next(
-        i for i, a in enumerate(LEX.aspects) if a.asks and a.lead[0].section == "vegf-confounders"
+        i
+        for i, a in enumerate(LEX.aspects)
+        if a.asks and a.lead[0].section == "vegf-confounders" and "repeat" in a.lead[0].contains
     )
 
 

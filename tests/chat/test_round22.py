@@ -1,0 +1,121 @@
+"""Round-22 chat behaviours (#12): relapse after radiation in a patient never transplanted, the
+serum-against-plasma VEGF questions that must open with the safe answer, cohort and number
+questions answered with the figure asked for, "does X count?" answered with the rule, general
+questions that are not a patient, and dictionary words the speller no longer rewrites."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.chat.checks import ask, first_bullets, leads_with
+from tests.fakes import FakeChatEngine
+
+# question, what the first two bullets must say
+ANSWERED = [
+    # a first transplant for the transplant-naive (not a "second ASCT")
+    (
+        "Relapse 18 months after radiotherapy to a single plasmacytoma; she never had a "
+        "transplant and is fit. What are the options?",
+        r"(?i)never had one",
+    ),
+    (
+        "Recaída a los 2 años de la radioterapia, sin TAPH previo y en buen estado: ¿qué le "
+        "ofrecemos?",
+        r"nunca lo ha recibido",
+    ),
+    # serum VEGF is never read against the plasma threshold
+    ("Serum is all our lab measures. Can I use the 200 pg/mL cut-off?", r"never be compared"),
+    ("Un VEGF sérico de 1800, ¿lo cuento como criterio mayor?", r"nunca se debe comparar"),
+    ("Is the 1920 pg/mL serum cut-off that reviews quote validated?", r"could not be checked"),
+    ("Solo tengo VEGF en plasma: ¿puedo aplicar los criterios japoneses?", r"no son evaluables"),
+    (
+        "Serum VEGF a little above the upper limit in a man with COPD and sleep apnoea: how "
+        "much weight does it carry?",
+        r"COPD",
+    ),
+    # the figure asked for, from the cohort asked about
+    ("Which endocrinopathy is the most common in POEMS?", r"79%"),
+    ("¿Con qué frecuencia hay hiperprolactinemia en el POEMS?", r"10 de 35"),
+    ("Is screening VEGF in acquired demyelinating neuropathy cost-effective?", r"cost-saving"),
+    ("When does a second relapse usually come?", r"26 months"),
+    ("What proportion of POEMS patients have Castleman disease?", r"11-25%"),
+    ("EBMT transplant registry: what were the 3-year PFS and OS?", r"127"),
+    ("What was the 5-year overall survival after ASCT?", r"94% at 5 years"),
+    ("¿Qué mortalidad tiene el TAPH en el POEMS?", r"3 %"),
+    ("What goes into the PUMCH nomogram?", r"4[.]07"),
+    ("Daratumumab for refractory POEMS: what response rates were seen?", r"54%"),
+    ("After the transplant, when should VEGF reach a plateau?", r"plateau"),
+    # "does X count?" answered with the rule
+    ("Does pulmonary hypertension count as a diagnostic criterion?", r"not counted"),
+    ("Ascites and leg oedema: which criterion does that meet?", r"Extravascular volume"),
+    ("Isolated hypothyroidism on thyroxine: can it be the minor criterion?", r"on its own"),
+    ("Anemia y trombopenia en un POEMS en estudio, ¿qué sugieren?", r"raras"),
+    ("¿Hay preservación sural en el POEMS?", r"no se respeta el nervio sural"),
+]
+
+
+@pytest.mark.parametrize(("question", "head"), ANSWERED)
+def test_questions_lead_with_the_fact(engine: FakeChatEngine, question: str, head: str) -> None:
+    assert leads_with(engine, question, "clinician", head) is None
+
+
+def test_relapse_after_a_transplant_is_not_offered_a_first_one(engine: FakeChatEngine) -> None:
+    answer = ask(engine, "Relapsed 3 years after his transplant. What are the options?")
+    bullets = first_bullets(answer, 2)
+    assert "never had one" not in bullets
+    assert re.search(r"(?i)options with data|lenalidomide", bullets), bullets
+
+
+def test_progression_after_radiation_is_not_an_undiagnosed_patient(
+    engine: FakeChatEngine,
+) -> None:
+    """Treated before, so POEMS was diagnosed: no "the diagnosis is not established" part."""
+    answer = ask(
+        engine,
+        "Progression 2 yrs after RT for a solitary lesion, transplant-naive, fit. Options?",
+    )
+    assert answer.case is not None and answer.case.prior_radiation is True
+    assert answer.case.prior_asct is False and answer.case.phase == "relapse"
+    assert "establish the diagnosis" not in answer.text
+    assert re.search(r"(?i)never had one", first_bullets(answer, 2))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Frecuencia de lesiones óseas escleróticas en las series de POEMS",
+        "Alteraciones cutáneas típicas del síndrome POEMS",
+        "nerve biopsy - anything that distinguishes POEMS from CIDP histologically",
+        "I keep reading about a serum VEGF cutoff of ~1920 pg/mL. Is that validated?",
+    ],
+)
+def test_general_questions_do_not_make_a_patient(engine: FakeChatEngine, question: str) -> None:
+    answer = ask(engine, question)
+    assert not answer.refused
+    assert answer.case is None, answer.case
+    assert "Not enough data" not in answer.text and "Faltan datos" not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "word"),
+    [
+        ("Commonest endocrinopathy in POEMS?", "commonest"),
+        ("¿Es coste-efectivo pedir VEGF en la neuropatía desmielinizante?", "coste"),
+        ("Small-fibre neuropathy with autonomic failure: POEMS or AL amyloidosis?", "fibre"),
+        ("Anemia y trombopenia en un POEMS, ¿qué sugieren?", "trombopenia"),
+    ],
+)
+def test_dictionary_words_are_not_repaired(
+    engine: FakeChatEngine, question: str, word: str
+) -> None:
+    answer = ask(engine, question)
+    assert not any(f"“{word}”" in n for n in answer.notes), answer.notes
+
+
+def test_typos_are_still_repaired(engine: FakeChatEngine) -> None:
+    speller = engine.lexicon().speller
+    assert speller.fix("pruebsa") == "pruebas"
+    assert speller.fix("commonest") is None
+    assert speller.fix("preservación") is None
