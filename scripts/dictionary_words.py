@@ -27,7 +27,12 @@ EXTRA = (
     "tumour tumours behaviour colour centre litre litres favour programme randomised "
     "trombopenia trombocitopenia plaquetopenia neutropenia leucopenia linfopenia pancitopenia "
     "poliglobulia hipoalbuminemia hipogonadismo hipotiroidismo hiperprolactinemia "
-    "esplenomegalia hepatomegalia adenopatias linfadenopatia"
+    "esplenomegalia hepatomegalia adenopatias linfadenopatia "
+    "cortisona corticoides corticoide prednisona prednisone esteroides esteroide cortisone "
+    "dexametasona dexamethasone hidrocortisona hydrocortisone heparina heparin enoxaparina "
+    "diureticos furosemida linfoma lymphoma mieloma myeloma trombosis thrombosis ecografia "
+    "ecocardiograma analiticas escalofrios edemas ascitis ferulas plaquetas hormonas "
+    "testosterona neuropatia polineuropatia gammapatia"
 ).split()
 
 

@@ -60,7 +60,8 @@ _TAIL_ASKING = re.compile(
     r"^(?:and |y |but |pero |so |entonces )?(?:what|how|which|when|why|should i|should we|"
     r"can i|can we|do i|do we|do you|como|cual|cuales|cuando|cuanto|cuanta|cuantos|cuantas|"
     r"por que|debo|deberia|se puede|que hago|que hacemos|que le doy|que tratamiento|que dosis|"
-    r"que pruebas|que precauciones|que opciones|que pido|que le pido|que hay que)\b"
+    r"que pruebas|que precauciones|que opciones|que pido|que le pido|que hay que|"
+    r"que quiere decir|que significa|what does that mean|what does it mean)\b"
 )
 
 

@@ -119,3 +119,60 @@ def test_typos_are_still_repaired(engine: FakeChatEngine) -> None:
     assert speller.fix("pruebsa") == "pruebas"
     assert speller.fix("commonest") is None
     assert speller.fix("preservación") is None
+
+
+# patients' own questions: each opens with what was asked, and a common word beside its
+# subject ("why", "what", "cortisone") does not take over other questions
+PATIENT = [
+    ("The eye doctor says my optic nerve is swollen. Is that the POEMS?", r"(?i)papilledema"),
+    ("¿Para qué me tienen que pinchar la médula del hueso?", r"células plasmáticas clonales"),
+    ("The letter says 'lambda light chain'. What does that mean?", r"(?i)lambda"),
+    ("¿La quimio me puede causar otro cáncer más adelante?", r"mielodisplásico"),
+    ("Will the feeling in my feet ever come back?", r"(?i)nerve recovery starts"),
+    (
+        "Three months after the transplant my legs are no better. Did it not work?",
+        r"(?i)treatment failure",
+    ),
+    ("¿Cuánto se vive con esta enfermedad?", r"muchos años"),
+    ("My VEGF has come down a lot but I feel the same. Is that good news?", r"sign of response"),
+    ("Why is my testosterone low? Is it because of POEMS?", r"79%"),
+    ("¿Qué buscan con el PET?", r"contar las lesiones"),
+    ("¿Con cortisona solamente se cura?", r"temporal"),
+    ("Will I need check-ups for the rest of my life?", r"(?i)never ends"),
+    ("My wife can't walk without a walker now. Is that common?", r"35%"),
+]
+
+
+@pytest.mark.parametrize(("question", "head"), PATIENT)
+def test_patient_questions_lead_with_the_fact(
+    engine: FakeChatEngine, question: str, head: str
+) -> None:
+    assert leads_with(engine, question, "patient", head) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "not_head"),
+    [
+        # an adrenal question names hydrocortisone, not cortisone alone
+        ("Do I need hydrocortisone if my cortisol is low?", r"(?i)temporar"),
+        # a marrow question about staging is not "why the biopsy"
+        ("Marrow negative and two lesions: radiation?", r"(?i)documents clonal"),
+        # a list of tests told, "why so many tests?" asked: not the marrow or the PET alone
+        (
+            "A mi padre le hicieron punción de médula, PET, ecocardiograma y análisis de "
+            "hormonas. ¿Para qué le hacen tantas pruebas?",
+            r"documentan las células plasmáticas|permite contar las lesiones",
+        ),
+        # VEGF fell on the anti-VEGF antibody: not "a falling VEGF is a sign of response"
+        (
+            "His VEGF fell a lot after the anti-VEGF infusion but he feels worse. Is the "
+            "medicine working?",
+            r"(?i)sign of response",
+        ),
+    ],
+)
+def test_narrow_triggers_leave_other_questions_alone(
+    engine: FakeChatEngine, question: str, not_head: str
+) -> None:
+    answer = ask(engine, question)
+    assert not re.search(not_head, first_bullets(answer, 2)), first_bullets(answer, 2)
