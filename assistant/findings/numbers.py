@@ -185,6 +185,11 @@ def read_quantity(m: Matcher, q: Quantity, text: str, tail: str = "") -> Reading
     hit = _label_hit(m, q, text)
     if hit is None:
         return None
+    time = _TIME_AFTER.match(text[hit.end() :])
+    if time:  # "VEGF 6 months after RT was 300 pg/mL": the duration is skipped, not read
+        gap = hit.end() + time.end() - hit.start("num")
+        text = text[: hit.start("num")] + " " * gap + text[hit.end() + time.end() :]
+        return read_quantity(m, q, text, tail)
     whole = f"{text} {tail}" if tail else text
     to = _TO.match(whole[hit.end("num") :]) if _CHANGE.search(hit.group("filler")) else None
     later: re.Match[str] | None = to
@@ -216,8 +221,18 @@ def read_quantity(m: Matcher, q: Quantity, text: str, tail: str = "") -> Reading
     return Reading(q, written, value=shown, converted=converted, earlier=first.written)
 
 
+# A number followed by a time word is a duration or a schedule, not a result: "VEGF stays
+# normal on 6-monthly checks", "VEGF cada 3 meses".
+_TIME_AFTER = re.compile(
+    r"^\s*-?\s*(?:monthly|weekly|yearly|daily|months?|weeks?|years?|days?|hours?|mo|wks?|yrs?|"
+    r"meses|mes|semanas?|anos?|dias?|horas?|mensual\w*|semanal\w*|anual\w*)(?![a-z])"
+)
+
+
 def read_quantity_at(m: Matcher, q: Quantity, hit: re.Match[str], after: str) -> Reading | None:
     """The value the label `hit` introduces, `after` being the text that follows the label."""
+    if _TIME_AFTER.match(after):
+        return None
     bad = _unusable(q, hit, after)
     number = read_number(hit.group("num"))
     if bad is not None or number is None:

@@ -46,6 +46,33 @@ ROWS = [
     row("No progression after ASCT.", {"prior_asct": True}, NO_NOTE, "no-progression"),
     row("Low albumin predicts progression.", {}, NO_NOTE, "progression-in-general"),
     row("Recaída sin TAPH previo.", {"prior_asct": False}, NO_NOTE, "sin-taph-previo"),
+    # a number followed by a time word is a schedule or a duration, not the result
+    row("VEGF stays normal on 6-monthly checks.", {}, NO_NOTE, "six-monthly-not-a-value"),
+    row(
+        "VEGF 6 months after RT was 300 pg/mL plasma.",
+        {"vegf": {"value_pg_ml": 300.0, "specimen": "plasma"}, "prior_radiation": True},
+        NO_NOTE,
+        "duration-then-value",
+    ),
+    row(
+        "Serum VEGF 980 pg/mL at 6 months after starting Rd.",
+        {"vegf": {"value_pg_ml": 980.0, "specimen": "serum"}, "phase": "on_treatment"},
+        NO_NOTE,
+        "on-treatment",
+    ),
+    # where a lesion is does not hide its count
+    row(
+        "Single sclerotic iliac lesion, marrow negative for clonal PCs.",
+        {
+            "sclerotic_bone_lesions": "present",
+            "bone_lesion_count": 1,
+            "marrow_clonal_plasma_cells": "absent",
+        },
+        NO_NOTE,
+        "iliac-lesion",
+    ),
+    # hearsay about the disease is not this patient
+    row("heard IgG lambda is bad", {}, NO_NOTE, "hearsay"),
 ]
 
 
