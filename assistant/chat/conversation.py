@@ -249,6 +249,7 @@ def _history_only(case: PatientCase, plan: Plan | None) -> bool:
     if _treated_only(case):
         return True
     given = any(bool(getattr(case, k)) for k in _TREATMENT_GIVEN)
+    given = given or case.phase in ("on_treatment", "post_treatment", "relapse")
     return given and plan is not None and not plan.treatment.primary and not compose.judged(plan)
 
 

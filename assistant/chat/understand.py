@@ -61,7 +61,9 @@ _TAIL_ASKING = re.compile(
     r"can i|can we|do i|do we|do you|como|cual|cuales|cuando|cuanto|cuanta|cuantos|cuantas|"
     r"por que|debo|deberia|se puede|que hago|que hacemos|que le doy|que tratamiento|que dosis|"
     r"que pruebas|que precauciones|que opciones|que pido|que le pido|que hay que|"
-    r"que quiere decir|que significa|what does that mean|what does it mean)\b"
+    r"que quiere decir|que significa|what does that mean|what does it mean|"
+    r"es elevado|esta elevado|es alto|esta alto|es normal|is it high|is that high|"
+    r"is it elevated|is that elevated|is it normal|is that normal)\b"
 )
 
 
@@ -400,10 +402,13 @@ def is_broad(lex: Lexicon, question: str, topic: str) -> bool:
     if lex.topic(topic).lead_named:  # "neuropathy and an M-protein: is that POEMS?"
         return lex.has(f"lead:{topic}", toks)
     strata = [f"stratum:{name}" for name in lex.scope.stratum]
+    own = lex.spans(f"lead:{topic}", asked)  # "limited or disseminated?" is one lead phrase
     for h in lex.spot(asked):  # so does a named drug or finding outside the topic's own words,
         span = asked[
             h.start : h.end
         ]  # or an aspect of it ("ASCT risks?", "induction before ASCT?")
+        if any(a <= h.start and h.end <= b for a, b in own):
+            continue
         named = DOMAIN in h.labels or SUBJECT in h.labels
         aspect = any(k[0] != "@" and w >= STRONG for k, w in h.labels.items())
         if (
@@ -574,7 +579,9 @@ def _findings(
     question, the statements are about a patient only when anchored to one."""
     if question:
         asked = extract(message, in_case=has_case)
-        if asked.hypothetical:
+        # "¿cómo se valora la respuesta si el componente es casi indetectable?" supposes a
+        # finding about no one: a what-if needs a case or a patient to be about
+        if asked.hypothetical and (has_case or _anchored(lex, message, asked)):
             return asked
     if not statements:
         return Extraction() if question else extract(message, in_case=has_case)

@@ -163,6 +163,17 @@ def test_patient_questions_lead_with_the_fact(
             "hormonas. ¿Para qué le hacen tantas pruebas?",
             r"documentan las células plasmáticas|permite contar las lesiones",
         ),
+        # plasma exchange is not a plasma VEGF, and "prognosis" is not the 6-month landmark
+        (
+            "¿Sirve el recambio plasmático como puente con VEGF elevado mientras se organiza "
+            "el TASPE?",
+            r"200 pg/mL",
+        ),
+        (
+            "En tto con Rd: a los 6 meses VEGF normalizado pero la inmunofijación sigue "
+            "positiva. ¿Importa para el pronóstico?",
+            r"1040",
+        ),
         # VEGF fell on the anti-VEGF antibody: not "a falling VEGF is a sign of response"
         (
             "His VEGF fell a lot after the anti-VEGF infusion but he feels worse. Is the "
@@ -176,3 +187,67 @@ def test_narrow_triggers_leave_other_questions_alone(
 ) -> None:
     answer = ask(engine, question)
     assert not re.search(not_head, first_bullets(answer, 2)), first_bullets(answer, 2)
+
+
+def test_which_stratum_is_answered_from_the_findings(engine: FakeChatEngine) -> None:
+    """One sclerotic lesion and a clean marrow: limited disease, not the disseminated rule."""
+    answer = ask(
+        engine,
+        "Single sclerotic iliac lesion, marrow negative for clonal PCs. Limited or disseminated?",
+    )
+    assert answer.case is not None and answer.case.bone_lesion_count == 1
+    assert re.search(r"(?i)localized when", first_bullets(answer, 1)), first_bullets(answer, 2)
+
+
+@pytest.mark.parametrize(
+    ("question", "head"),
+    [
+        ("VEGF stays normal on 6-monthly checks. Can I say he hasn't relapsed?", r"58%"),
+        ("El VEGF sigue normal en los controles, ¿descarta una recaída?", r"58 %"),
+        (
+            "Serum VEGF 980 pg/mL at 6 months after starting Rd. What does that mean for "
+            "relapse risk?",
+            r"1040",
+        ),
+        ("VEGF plasmático 210 pg/mL, ¿es elevado?", r"200 pg/mL o más"),
+        ("Plasma VEGF of 230 pg/mL, is that elevated", r"200 pg/mL or more"),
+    ],
+)
+def test_vegf_follow_up_questions_lead_with_the_rule(
+    engine: FakeChatEngine, question: str, head: str
+) -> None:
+    assert leads_with(engine, question, "clinician", head) is None
+
+
+def test_a_schedule_is_not_a_vegf_value(engine: FakeChatEngine) -> None:
+    answer = ask(engine, "VEGF stays normal on 6-monthly checks. Can I say he hasn't relapsed?")
+    assert answer.case is None and not any("unit" in n for n in answer.notes), answer.notes
+
+
+def test_on_treatment_is_not_an_undiagnosed_patient(engine: FakeChatEngine) -> None:
+    answer = ask(engine, "Serum VEGF 980 pg/mL at 6 months after starting Rd. Relapse risk?")
+    assert "establish the diagnosis" not in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "¿Cómo se valora la respuesta si el componente monoclonal es casi indetectable?",
+        "Risk factors for progression after ASCT? heard IgG lambda is bad",
+    ],
+)
+def test_a_supposition_or_hearsay_about_no_one_is_not_a_case(
+    engine: FakeChatEngine, question: str
+) -> None:
+    answer = ask(engine, question)
+    assert answer.case is None and not answer.hypothetical, answer.text[:300]
+
+
+def test_a_what_if_about_the_patient_is_still_hypothetical(engine: FakeChatEngine) -> None:
+    answer = ask(engine, "What if he had a positive marrow?")
+    assert answer.hypothetical and answer.case is not None
+
+
+def test_salvage_data_question_opens_with_the_options(engine: FakeChatEngine) -> None:
+    answer = ask(engine, "Relapse after ASCT: which salvage has data - IMiDs, dara, RT?")
+    assert re.search(r"(?i)options with data", first_bullets(answer, 1)), first_bullets(answer)
