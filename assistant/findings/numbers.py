@@ -178,18 +178,25 @@ def _unusable(q: Quantity, hit: re.Match[str], after: str) -> Reading | None:
     return None
 
 
+def _without_durations(q: Quantity, text: str) -> str:
+    """The text with each duration or schedule right after the label blanked out: "VEGF 6
+    months after RT was 300 pg/mL" reads 300, not 6."""
+    while (hit := _pattern(q.labels).search(text)) and (
+        time := _TIME_AFTER.match(text[hit.end() :])
+    ):
+        gap = hit.end() + time.end() - hit.start("num")
+        text = text[: hit.start("num")] + " " * gap + text[hit.end() + time.end() :]
+    return text
+
+
 def read_quantity(m: Matcher, q: Quantity, text: str, tail: str = "") -> Reading | None:
     """The value of `q` in `text` (a clause; `tail` is the rest of its sentence), with its
     problem if it cannot be used. When the text tells a change ("700, ahora 1500"), the later
     value is read and the earlier one is kept to be shown."""
+    text = _without_durations(q, text)
     hit = _label_hit(m, q, text)
     if hit is None:
         return None
-    time = _TIME_AFTER.match(text[hit.end() :])
-    if time:  # "VEGF 6 months after RT was 300 pg/mL": the duration is skipped, not read
-        gap = hit.end() + time.end() - hit.start("num")
-        text = text[: hit.start("num")] + " " * gap + text[hit.end() + time.end() :]
-        return read_quantity(m, q, text, tail)
     whole = f"{text} {tail}" if tail else text
     to = _TO.match(whole[hit.end("num") :]) if _CHANGE.search(hit.group("filler")) else None
     later: re.Match[str] | None = to
