@@ -251,3 +251,38 @@ def test_a_what_if_about_the_patient_is_still_hypothetical(engine: FakeChatEngin
 def test_salvage_data_question_opens_with_the_options(engine: FakeChatEngine) -> None:
     answer = ask(engine, "Relapse after ASCT: which salvage has data - IMiDs, dara, RT?")
     assert re.search(r"(?i)options with data", first_bullets(answer, 1)), first_bullets(answer)
+
+
+# numbers and rules asked for in few words: the sentence that holds them leads
+NUMBERS = [
+    ("How often do Japanese centres check VEGF in very active disease?", r"(?i)monthly"),
+    ("¿Cómo evoluciona el NIS a largo plazo tras el trasplante?", r"66"),
+    ("ECOG before and after ASCT in the Japanese registry?", r"33[.]7"),
+    ("After ASCT, how many still need a wheelchair or a foot brace?", r"45%"),
+    ("Tras la radioterapia, ¿qué porcentaje logra respuesta hematológica?", r"31 %"),
+    ("When do I repeat the PET after radiotherapy?", r"3 months"),
+    ("¿Cuántos meses espero tras la RT antes de añadir tratamiento sistémico?", r"3 y 6"),
+    ("Does VEGF track clinical improvement better than the haematologic response?", r"clinical"),
+    ("On MDex, when does nerve improvement start?", r"77%"),
+    ("When during the disease do most thromboses happen?", r"21%"),
+    ("¿Cuánto pesa un FGe <30 como factor pronóstico?", r"8,25"),
+    ("Which symptoms point to POEMS rather than CIDP?", r"76%"),
+    ("¿Aparecen manifestaciones nuevas del POEMS con el tiempo?", r"18 %"),
+    ("Estudio endocrino basal: ¿qué pido exactamente?", r"testosterona"),
+    ("Is a tissue biopsy needed to confirm AL amyloidosis?", r"(?i)tissue biopsy"),
+    ("IgG kappa with a demyelinating neuropathy: can it still be POEMS?", r"(?i)kappa"),
+    ("¿Es esperable la hipercalcemia en el POEMS?", r"27 %"),
+    ("Rising creatinine in POEMS: part of the syndrome or myeloma kidney?", r"(?i)renal"),
+    ("¿Cuántos criterios menores hacen falta?", r"al menos un criterio menor"),
+    ("Distal motor latencies in POEMS vs CIDP: any numbers?", r"5[.]6"),
+    ("Meets EFNS criteria for definite CIDP. Does that exclude POEMS?", r"70%"),
+    ("Where do FDG-avid lesions usually sit?", r"(?i)pelvis"),
+    ("Papiledema en el POEMS: ¿con qué frecuencia?", r"29-64"),
+    ("Which skin findings should I look for?", r"68-89%"),
+    ("Thrombocytosis and polycythaemia: any thrombosis risk?", r"(?i)arterial"),
+]
+
+
+@pytest.mark.parametrize(("question", "head"), NUMBERS)
+def test_numbers_lead(engine: FakeChatEngine, question: str, head: str) -> None:
+    assert leads_with(engine, question, "clinician", head) is None
