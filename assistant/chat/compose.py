@@ -198,7 +198,9 @@ def by_transplant_history(
     """Relapse leads for the transplant history told: a first ASCT is for a patient who never
     had one, a second for one who had ("relapsed after RT and then ASCT" is not offered a
     first transplant). Nothing told: all stay."""
-    gone = {True: "relapse-first-asct", False: "relapse-second-asct"}.get(prior_asct)  # type: ignore[arg-type]
+    if prior_asct is None:
+        return tuple(lead)
+    gone = "relapse-first-asct" if prior_asct else "relapse-second-asct"
     kept = tuple(x for x in lead if x[0] != gone)
     return kept or tuple(lead)
 

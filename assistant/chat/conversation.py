@@ -534,14 +534,12 @@ def _route_leads(
     lex: Lexicon, u: Understanding, text: str, lead: tuple[Lead, ...]
 ) -> tuple[tuple[Lead, ...], frozenset[str]]:
     """The leads for the stratum named ("first line for disseminated POEMS?") or told before
-    the question ("tiene POEMS diseminado ... ¿qué tratamiento?"), without the transplant when
-    the message says the patient cannot have one; and the treatment routes so ruled out."""
+    the question ("tiene POEMS diseminado ... ¿qué tratamiento?"); and the treatment routes
+    ruled out (the transplant leads of an unfit patient go in _topic, for every lead kind)."""
     named = _strata(lex, text) or (_strata(lex, u.statements) if u.question else [])
     if lead and len(named) == 1:
         lead = tuple(compose.for_stratum(lead, named[0]))
     unfit = u.extraction.updates.get("transplant_eligible") is False
-    if lead and unfit:
-        lead = compose.without_transplant(lead)
     ruled_out = (["localized"] if named == ["disseminated"] else []) + (
         ["transplant"] if unfit else []
     )

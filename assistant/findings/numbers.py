@@ -178,6 +178,14 @@ def _unusable(q: Quantity, hit: re.Match[str], after: str) -> Reading | None:
     return None
 
 
+# A number followed by a time word is a duration or a schedule, not a result: "VEGF stays
+# normal on 6-monthly checks", "VEGF cada 3 meses".
+_TIME_AFTER = re.compile(
+    r"^\s*-?\s*(?:monthly|weekly|yearly|daily|months?|weeks?|years?|days?|hours?|mo|wks?|yrs?|"
+    r"meses|mes|semanas?|anos?|dias?|horas?|mensual\w*|semanal\w*|anual\w*)(?![a-z])"
+)
+
+
 def _without_durations(q: Quantity, text: str) -> str:
     """The text with each duration or schedule right after the label blanked out: "VEGF 6
     months after RT was 300 pg/mL" reads 300, not 6."""
@@ -228,18 +236,8 @@ def read_quantity(m: Matcher, q: Quantity, text: str, tail: str = "") -> Reading
     return Reading(q, written, value=shown, converted=converted, earlier=first.written)
 
 
-# A number followed by a time word is a duration or a schedule, not a result: "VEGF stays
-# normal on 6-monthly checks", "VEGF cada 3 meses".
-_TIME_AFTER = re.compile(
-    r"^\s*-?\s*(?:monthly|weekly|yearly|daily|months?|weeks?|years?|days?|hours?|mo|wks?|yrs?|"
-    r"meses|mes|semanas?|anos?|dias?|horas?|mensual\w*|semanal\w*|anual\w*)(?![a-z])"
-)
-
-
 def read_quantity_at(m: Matcher, q: Quantity, hit: re.Match[str], after: str) -> Reading | None:
     """The value the label `hit` introduces, `after` being the text that follows the label."""
-    if _TIME_AFTER.match(after):
-        return None
     bad = _unusable(q, hit, after)
     number = read_number(hit.group("num"))
     if bad is not None or number is None:

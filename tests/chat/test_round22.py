@@ -56,11 +56,6 @@ ANSWERED = [
 ]
 
 
-@pytest.mark.parametrize(("question", "head"), ANSWERED)
-def test_questions_lead_with_the_fact(engine: FakeChatEngine, question: str, head: str) -> None:
-    assert leads_with(engine, question, "clinician", head) is None
-
-
 def test_relapse_after_a_transplant_is_not_offered_a_first_one(engine: FakeChatEngine) -> None:
     answer = ask(engine, "Relapsed 3 years after his transplant. What are the options?")
     bullets = first_bullets(answer, 2)
@@ -199,26 +194,6 @@ def test_which_stratum_is_answered_from_the_findings(engine: FakeChatEngine) -> 
     assert re.search(r"(?i)localized when", first_bullets(answer, 1)), first_bullets(answer, 2)
 
 
-@pytest.mark.parametrize(
-    ("question", "head"),
-    [
-        ("VEGF stays normal on 6-monthly checks. Can I say he hasn't relapsed?", r"58%"),
-        ("El VEGF sigue normal en los controles, ¿descarta una recaída?", r"58 %"),
-        (
-            "Serum VEGF 980 pg/mL at 6 months after starting Rd. What does that mean for "
-            "relapse risk?",
-            r"1040",
-        ),
-        ("VEGF plasmático 210 pg/mL, ¿es elevado?", r"200 pg/mL o más"),
-        ("Plasma VEGF of 230 pg/mL, is that elevated", r"200 pg/mL or more"),
-    ],
-)
-def test_vegf_follow_up_questions_lead_with_the_rule(
-    engine: FakeChatEngine, question: str, head: str
-) -> None:
-    assert leads_with(engine, question, "clinician", head) is None
-
-
 def test_a_schedule_is_not_a_vegf_value(engine: FakeChatEngine) -> None:
     answer = ask(engine, "VEGF stays normal on 6-monthly checks. Can I say he hasn't relapsed?")
     assert answer.case is None and not any("unit" in n for n in answer.notes), answer.notes
@@ -283,6 +258,21 @@ NUMBERS = [
 ]
 
 
-@pytest.mark.parametrize(("question", "head"), NUMBERS)
-def test_numbers_lead(engine: FakeChatEngine, question: str, head: str) -> None:
+# VEGF follow-up questions: the rule leads (the guard, the landmark, the plasma threshold)
+VEGF_FOLLOW_UP = [
+    ("VEGF stays normal on 6-monthly checks. Can I say he hasn't relapsed?", r"58%"),
+    ("El VEGF sigue normal en los controles, ¿descarta una recaída?", r"58 %"),
+    (
+        "Serum VEGF 980 pg/mL at 6 months after starting Rd. What does that mean for relapse risk?",
+        r"1040",
+    ),
+    ("VEGF plasmático 210 pg/mL, ¿es elevado?", r"200 pg/mL o más"),
+    ("Plasma VEGF of 230 pg/mL, is that elevated", r"200 pg/mL or more"),
+]
+
+
+@pytest.mark.parametrize(("question", "head"), [*ANSWERED, *NUMBERS, *VEGF_FOLLOW_UP])
+def test_clinician_questions_lead_with_the_fact(
+    engine: FakeChatEngine, question: str, head: str
+) -> None:
     assert leads_with(engine, question, "clinician", head) is None
