@@ -443,10 +443,19 @@ _AND = re.compile(
 )
 
 
+_ASKED_APART = re.compile(r"(?<=\?)\s+")  # "¿Es del POEMS? ¿Me voy a quedar así?"
+
+
 def question_parts(lex: Lexicon, question: str) -> list[str]:
     """'What dose, and when is systemic therapy added?' -> two asked parts, each naming a topic
-    of its own; one part when the second asks nothing new."""
-    pieces = [p.strip(" ,;?¿") for p in _AND.split(question) if p.strip(" ,;?¿")]
+    of its own; one part when the second asks nothing new. Questions asked one after another
+    ('¿Cuándo pasáis a HBPM? ¿En qué fase hay más trombosis?') are parts too."""
+    pieces = [
+        p.strip(" ,;?¿")
+        for asked in _ASKED_APART.split(question)
+        for p in _AND.split(asked)
+        if p.strip(" ,;?¿")
+    ]
     if len(pieces) < 2:
         return [question]
     scored = [topic_scores(lex, p, "")[0] for p in pieces]
