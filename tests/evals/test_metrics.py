@@ -75,6 +75,10 @@ def test_case_fields_and_subset() -> None:
     assert not subset_ok({"age_years": 3}, fields)
     assert not subset_ok({"vegf": {"specimen": "serum"}}, fields)
     assert not subset_ok({"transplant_eligible": False}, fields)
+    # "unknown" is the default a case leaves out; any stated value is not unknown
+    assert subset_ok({"papilledema": "unknown"}, fields)
+    stated = case_fields(PatientCase.model_validate({"papilledema": "absent"}))
+    assert not subset_ok({"papilledema": "unknown"}, stated)
 
 
 def test_median_and_percentile() -> None:
