@@ -24,18 +24,19 @@ from assistant.chat.understand import (
     BACK_WORDS,
     Context,
     Understanding,
+    asked_parts,
     is_broad,
     is_empty,
     is_question,
     message_parts,
+    names_poems,
     pick_topics,
-    question_parts,
     topic_scores,
     understand,
     wants_number,
 )
 from assistant.chat.updates import CaseUpdate, describe, merge
-from assistant.contracts import Answer, Lang, Passage, PatientCase, Plan
+from assistant.contracts import Answer, Chunk, Lang, Passage, PatientCase, Plan
 from assistant.i18n import REFUSAL_FOLLOW_UPS, t
 from assistant.render import loc
 from assistant.rules.book import RuleBook
@@ -243,14 +244,21 @@ def _treated_only(case: PatientCase) -> bool:
 
 
 def _history_only(case: PatientCase, plan: Plan | None) -> bool:
-    """The case tells treatment given and the plan has nothing to judge: no criterion known
-    and no option. "Progression 2 yrs after RT for a solitary lesion" was treated as POEMS;
-    a "For this patient" part would only say that the diagnosis is not yet established."""
+    """The case tells treatment given and the plan cannot settle the diagnosis: no option and
+    the criteria undecided. "Progression 2 yrs after RT for a solitary lesion", "día +12 del
+    TASPE por POEMS" were treated as POEMS; a "For this patient" part would only say that
+    the diagnosis cannot yet be confirmed and that no treatment is offered."""
     if _treated_only(case):
         return True
     given = any(bool(getattr(case, k)) for k in _TREATMENT_GIVEN)
     given = given or case.phase in ("on_treatment", "post_treatment", "relapse")
-    return given and plan is not None and not plan.treatment.primary and not compose.judged(plan)
+    return (  # a settled stratum stays: "…then the marrow shows 6% clonal cells" must steer
+        given
+        and plan is not None
+        and not plan.treatment.primary
+        and plan.diagnosis.status == "insufficient_data"
+        and plan.stratification.status == "undetermined"
+    )
 
 
 def _follow_up_topics(lex: Lexicon, topics: tuple[str, ...], plan: Plan | None) -> tuple[str, ...]:
@@ -302,17 +310,19 @@ def _body(
         compose.case_answer(comp, book, plan)
         return "case", (), False
     query, passages, fused, topics = _route(u, engine)
-    if topics[0] == "next_steps" and plan is not None:
-        compose.case_answer(comp, book, plan, _leads(engine.lexicon(), "next_steps"))
+    lex = engine.lexicon()
+    # "What do I do now?" about a case is its plan; "what do I do with the lenalidomide?"
+    # names its subject
+    if topics[0] == "next_steps" and plan is not None and not lex.has("agent", words(u.question)):
+        compose.case_answer(comp, book, plan, _leads(lex, "next_steps"))
         return "case", topics, False
-    steer, topics = _stratum_steer(engine.lexicon(), u, topics)
+    steer, topics = _stratum_steer(engine.lexicon(), u, topics, plan)
     unrouted = topics[0] == "overview" and "overview" not in fused  # never a fallback answer
     texts = [p.chunk.text for p in passages]
     if unrouted and _cannot_answer(u, engine, texts):
         return _cannot_answer_reply(comp, u, engine, topics)
     user = engine.search(query, k=3, lang=u.lang, kind="user")
-    left_out = _asks_uncovered(u, engine.lexicon(), texts + [p.chunk.text for p in user])
-    lex = engine.lexicon()
+    left_out = _asks_uncovered(u, lex, texts + [p.chunk.text for p in user])
     if left_out:
         if not _answerable_part(lex, u.question, u.statements) and not _timing_of_told(
             lex, u, left_out
@@ -331,13 +341,25 @@ def _body(
 
 
 def _stratum_steer(
-    lex: Lexicon, u: Understanding, topics: tuple[str, ...]
+    lex: Lexicon, u: Understanding, topics: tuple[str, ...], plan: Plan | None = None
 ) -> tuple[tuple[Lead, ...], tuple[str, ...]]:
     """(the named stratum's next-step leads, the topics answered): "one lesion, clean marrow:
-    what now?", "…: RT or ASCT?" open with that stratum's treatment."""
+    what now?", "…: RT or ASCT?" open with that stratum's treatment. A question that names no
+    stratum takes a localized one the plan settled or, while the plan has none, the case told
+    ("two sclerotic lesions, marrow negative. He wants ASCT upfront: is that reasonable?"),
+    unless a treatment was already given; a disseminated one told leaves the question's own
+    subject first ("disseminated, not eligible: MDex or Len-dex downsides?")."""
     if not _asks_for_a_stratum(lex, u, topics):
         return (), topics
     named = _strata(lex, u.question or u.statements)
+    settled = plan.stratification.status if plan is not None else "undetermined"
+    if named and settled != "undetermined":  # "…marrow 8% clonal. Can we just irradiate the
+        named = [settled]  # two lesions?": the patient's stratum, not the words asked, decides
+    told = [settled] if settled != "undetermined" else _strata(lex, u.statements)
+    if not named and told == ["localized"] and not _treated(u):  # told, not asked: radiation
+        named = ["localized"]  # comes first even when a transplant is asked about
+    if not named and _marrow_or_diffuse(plan) and "radiation" in u.scores:  # "…6% clonal
+        named = ["disseminated"]  # cells in the marrow: radiation alone still?": never alone
     if len(named) == 1:
         steer = tuple(compose.for_stratum(_leads(lex, "next_steps"), named[0]))
         if named[0] == "disseminated" and "radiation" in u.scores:  # "marrow +: RT alone?"
@@ -366,11 +388,58 @@ def _asked_text(lex: Lexicon, u: Understanding) -> str:
 def _asks_for_a_stratum(lex: Lexicon, u: Understanding, topics: tuple[str, ...]) -> bool:
     """A next-step or treatment question, which a named stratum answers with its own leads
     ("single lesion, marrow negative: RT or ASCT?" opens with radiation, never with ASCT)."""
-    if u.wants_number and "next_steps" not in topics:  # "…: which melphalan dose?" is specific
+    asked = words(u.question or u.statements)
+    # "…: which melphalan dose?" is specific; "…: first-line treatment, at what dose?" is not
+    if u.wants_number and "next_steps" not in topics and not _first_line(lex, asked):
         return False
-    treat = lex.has("treat", words(u.question or u.statements))
+    treat = lex.has("treat", asked)
     therapy = bool(set(topics) & {"radiation", "transplant", "systemic"})
     return "next_steps" in topics or (topics[0] in _TREATMENT_TOPICS and (treat or therapy))
+
+
+def _part_pool(
+    engine: ChatEngine, comp: Composer, part: str, pool: list[tuple[Chunk, float, float]]
+) -> list[tuple[Chunk, float, float]]:
+    """The sections of a part's own topics ("…? ¿y mínimo de plaquetas para iniciar
+    lenalidomida?" is answered from the drug's safety gates), then the message's pool."""
+    lex = engine.lexicon()
+    scores = topic_scores(lex, part, "")[0]
+    own = {c: scores[c] for c in pick_topics(scores)}
+    if not own:
+        return pool
+    found = evidence.candidates(lex, own, [], comp.lookup, comp.lang)
+    seen = {c.chunk_id for c, *_ in found}
+    return found + [x for x in pool if x[0].chunk_id not in seen]
+
+
+_TREATED = frozenset(
+    {"prior_radiation", "prior_asct", "radiation_dose_gy", "prior_lenalidomide_cycles"}
+)
+
+
+_HARD_DISSEMINATED = frozenset({"st.002", "st.003"})  # a positive marrow, diffuse lesions
+
+
+def _marrow_or_diffuse(plan: Plan | None) -> bool:
+    """Disseminated by a rule radiation cannot argue with (not by an operational lesion count:
+    clustered lesions in one field are still irradiated in some centres)."""
+    return plan is not None and plan.stratification.rule_id in _HARD_DISSEMINATED
+
+
+def _treated(u: Understanding) -> bool:
+    """The message tells a treatment already given ("finished 45 Gy 6 weeks ago")."""
+    up = u.extraction.updates
+    return any(up.get(k) for k in _TREATED) or up.get("phase") not in (None, "diagnosis")
+
+
+def _says_poems(lex: Lexicon, u: Understanding) -> bool:
+    """The message calls the patient's disease POEMS ("Pte con POEMS", "52M with POEMS")."""
+    return names_poems(lex, words(f"{u.statements} {u.question}"))
+
+
+def _first_line(lex: Lexicon, toks: Sequence[str]) -> bool:
+    """Asks which treatment comes first, naming none ("what's first-line treatment?")."""
+    return lex.has("first_line", toks) and not lex.has("agent", toks)
 
 
 def _leads(lex: Lexicon, code: str) -> tuple[Lead, ...]:
@@ -495,6 +564,10 @@ def _topic(
         lead = compose.without_transplant(lead)
     if aspect and not steer and (plan is None or plan.stratification.status == "undetermined"):
         first = False  # "ha recaído, ¿otro trasplante?": the aspect, then the plan (no stratum)
+    if steer and plan is not None and not plan.treatment.primary and _says_poems(lex, u):
+        # "Pte con POEMS, lesión única, MO sin clon: ¿RT sola?": the clinician calls it POEMS
+        # but entered no criteria; the stratum's treatment first, why no option in the plan
+        first = False
     if (  # no option yet and no lead for the patient's stratum: the next steps for it
         plan is not None
         and first
@@ -503,11 +576,18 @@ def _topic(
         and not u.wants_number
     ):
         lead = _leads(lex, "next_steps")
-    parts_asked = question_parts(lex, u.question)  # ranked again only when there are several
+    parts_asked = asked_parts(lex, u.question)  # ranked again only when there are several
     also = tuple(
         best[0]
-        for part in (parts_asked if len(parts_asked) > 1 else ())
-        if (best := evidence.rank_sentences(expand(lex, part), pool, lex, wants_number(lex, part)))
+        for part, own in (parts_asked if len(parts_asked) > 1 else ())
+        if (
+            best := evidence.rank_sentences(
+                expand(lex, part),
+                _part_pool(engine, comp, part, pool) if own else pool,
+                lex,
+                wants_number(lex, part),
+            )
+        )
     )
     parts = compose.Parts(
         topics,
@@ -515,12 +595,12 @@ def _topic(
         plan,
         passages,
         user,
-        u.wants_number,
+        u.wants_number and not _first_line(lex, toks),  # "first-line tx, what dose?": the plan
         query,
         first,
         lead,
         also,
-        head.lead_patient or bool(aspect) or bool(ruled_out),  # so do an aspect's or a route's
+        head.lead_patient or bool(aspect) or bool(ruled_out) or bool(steer),  # and a stratum told
         lex.companions,
         _alarm(lex, engine, comp, f"{u.question} {u.statements}"),
         bool(aspect),  # an aspect named is answered before any plain line

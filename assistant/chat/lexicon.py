@@ -197,6 +197,12 @@ class Scope(BaseModel):
     disseminating: tuple[str, ...] = Field(
         (), description="Findings that make the disease disseminated whatever else is named."
     )
+    first_line: tuple[str, ...] = Field(
+        (), description="Asking which treatment comes first, no agent named ('first-line tx?')."
+    )
+    agent: tuple[str, ...] = Field(
+        (), description="A treatment named (drug, transplant, radiation): the question's own."
+    )
     stratum: dict[str, tuple[str, ...]] = Field(
         default_factory=dict, description="Words naming a stratum (localized, disseminated)."
     )
@@ -401,6 +407,7 @@ class Lexicon(BaseModel):
         lists |= {"lifted": sc.lifted, "specific": sc.specific}
         lists["number"] = sc.number
         lists["disseminating"] = sc.disseminating
+        lists |= {"first_line": sc.first_line, "agent": sc.agent}
         # a named drug the guideline leaves out ("pomalidomide") is an uncovered subject too:
         # asked about and missing from every passage found, it is never answered around
         lists["uncovered"] = (*sc.uncovered, *sc.subject)

@@ -33,8 +33,9 @@ def _line(item: ViewItem, comp: Composer, today: date) -> str:
         upcoming = [d.isoformat() for d in item.dates if d >= today][:4]
         dates = f"{t('next_dates', comp.lang)}: {', '.join(upcoming)}" if upcoming else ""
         return " — ".join(x for x in (item.label, dates) if x)
-    if item.doses:
-        return f"{item.label} — {'; '.join(item.doses)}"
+    if item.doses:  # "…, 40-50 Gy" holds its dose already: not said twice
+        doses = [d for d in item.doses if d not in item.label]
+        return " — ".join([item.label, *(["; ".join(doses)] if doses else [])])
     if item.section in ("diagnosis", "flags", "stratification", "transplant"):
         return item.label
     return f"{item.label}: {item.detail}" if item.detail else item.label

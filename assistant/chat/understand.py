@@ -431,7 +431,24 @@ def treats_another_disease(lex: Lexicon, toks: Sequence[str]) -> bool:
         and (lex.has("treat", toks) or lex.has("manage", toks))
         and not names_poems(lex, toks)
         and not lex.has("compare", toks)
-        and not lex.has("feature", toks)
+        and not _feature_told(lex, toks)
+    )
+
+
+# "normal VEGF", "no sclerotic lesions", "VEGF negativo": a feature denied points nowhere
+_DENY_BEFORE = frozenset({"no", "not", "sin", "without", "normal", "negative", "negativo"})
+_DENY_AFTER = frozenset(
+    {"normal", "normales", "negative", "negativo", "negativa", "neg", "absent", "ausente"}
+)
+
+
+def _feature_told(lex: Lexicon, toks: Sequence[str]) -> bool:
+    """A finding that points to POEMS is told, and not denied (a value told with it, as in
+    "no response to IVIG, VEGF 900", is told)."""
+    return any(
+        any(t[:1].isdigit() for t in toks[b : b + 3])
+        or not (_DENY_BEFORE & set(toks[max(0, a - 2) : a]) or _DENY_AFTER & set(toks[b : b + 1]))
+        for a, b in lex.spans("feature", toks)
     )
 
 
@@ -450,6 +467,12 @@ def question_parts(lex: Lexicon, question: str) -> list[str]:
     """'What dose, and when is systemic therapy added?' -> two asked parts, each naming a topic
     of its own; one part when the second asks nothing new. Questions asked one after another
     ('¿Cuándo pasáis a HBPM? ¿En qué fase hay más trombosis?') are parts too."""
+    return [part for part, _ in asked_parts(lex, question)]
+
+
+def asked_parts(lex: Lexicon, question: str) -> list[tuple[str, bool]]:
+    """The parts of `question_parts`, each with whether it names a subject of its own (False
+    when it borrows the first part's words)."""
     pieces = [
         p.strip(" ,;?¿")
         for asked in _ASKED_APART.split(question)
@@ -457,14 +480,30 @@ def question_parts(lex: Lexicon, question: str) -> list[str]:
         if p.strip(" ,;?¿")
     ]
     if len(pieces) < 2:
-        return [question]
+        return [(question, True)]
     scored = [topic_scores(lex, p, "")[0] for p in pieces]
     if not all(scored):
-        return [question]
-    # a later part may say "it": give it the first part's POEMS words ("VEGF ... repeat it")
+        return [(question, True)]
+    # a later part may say "it" or be too short to name a subject: give it the first part's
+    # POEMS words ("VEGF ... repeat it"); a part naming its own subject keeps its own words
+    # ("…, and how often does engraftment syndrome happen?")
     first = words(pieces[0])
     named = [" ".join(first[h.start : h.end]) for h in lex.spot(first) if DOMAIN in h.labels]
-    return [pieces[0], *(" ".join([p, *named]) for p in pieces[1:])]
+    later = [(" ".join([p, *named]), False) if _borrows(lex, p) else (p, True) for p in pieces[1:]]
+    return [(pieces[0], True), *later]
+
+
+_IT = BACK_WORDS | {"it", "its", "them", "they", "lo", "la", "los", "las", "le", "les"}
+
+
+def _borrows(lex: Lexicon, part: str) -> bool:
+    """A part pointing back at the first one's subject ("…, and when do I repeat it?"), or too
+    short to name one ("…? Is there a cut-off?")."""
+    toks = words(part)
+    return bool(_IT & set(toks)) or len(_content(lex, toks)) <= SHORT_PART
+
+
+SHORT_PART = 2  # content words: "Is there a cut-off?" names no subject of its own
 
 
 def wants_number(lex: Lexicon, question: str) -> bool:

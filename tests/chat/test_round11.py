@@ -98,7 +98,8 @@ def test_a_known_stratum_still_opens_before_the_aspect(engine: FakeChatEngine) -
         "Marrow trephine has 8% lambda-restricted plasma cells. Radiation oncology has offered "
         "RT to both sites. Is that enough?",
     )
-    assert re.search(r"Disseminated", first_bullets(answer, 1)), answer.text
+    # the plan's stratum, or (no criteria entered beyond the clone) the guideline's rule for it
+    assert re.search(r"(?i)disseminated", first_bullets(answer, 1)), answer.text
 
 
 @pytest.mark.parametrize(

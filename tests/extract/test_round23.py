@@ -47,3 +47,30 @@ ROWS = [
 @pytest.mark.parametrize(("text", "updates", "note"), ROWS)
 def test_extract_round23(text: str, updates: dict[str, Any], note: bool) -> None:
     check_row(text, updates, note)
+
+
+# a size between the count and the lesion does not hide the count; a size alone is no count
+SIZES = [
+    row(
+        "PET-CT: single 2.5 cm sclerotic lesion in the right iliac wing.",
+        {
+            "lesion_count_imaging": "pet_ct",
+            "sclerotic_bone_lesions": "present",
+            "bone_lesion_count": 1,
+        },
+        NO_NOTE,
+        "single-sized",
+    ),
+    row(
+        "Two 1 cm sclerotic lesions.",
+        {"sclerotic_bone_lesions": "present", "bone_lesion_count": 2},
+        NO_NOTE,
+        "two-sized",
+    ),
+    row("A 3 cm sclerotic lesion.", {"sclerotic_bone_lesions": "present"}, NO_NOTE, "size-only"),
+]
+
+
+@pytest.mark.parametrize(("text", "updates", "note"), SIZES)
+def test_sizes_do_not_hide_counts(text: str, updates: dict[str, Any], note: bool) -> None:
+    check_row(text, updates, note)
