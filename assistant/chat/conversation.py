@@ -40,6 +40,7 @@ from assistant.contracts import Answer, Chunk, Lang, Passage, PatientCase, Plan
 from assistant.i18n import REFUSAL_FOLLOW_UPS, t
 from assistant.render import loc
 from assistant.rules.book import RuleBook
+from assistant.text import fold
 
 Lead = tuple[str, str]  # (section id, regex of the sentence to quote)
 UNDO = "/undo"
@@ -140,6 +141,8 @@ def respond(
         )
         return answer, nxt.model_copy(update={"forced_lang": conv.forced_lang})
     u = understand(message, lex, ctx)
+    if conv.history and _WHAT_ABOUT.match(fold(message).strip()):  # "what about X?": X is
+        u = dataclasses.replace(u, follow_on=_last_question(conv))  # ranked in the last frame
     if _is_undo(message, engine.chatbook()):
         return _undo(conv, u, engine)
     if not u.in_scope:
@@ -154,6 +157,19 @@ def respond(
         )
         return refusal, _next(conv, u, message, refusal)
     return _in_scope(conv, u, message, engine, today)
+
+
+# "What about hypothyroidism?", "¿y la insuficiencia suprarrenal?", "and low testosterone?":
+# a short follow-up that puts a new subject in the previous question's frame
+_WHAT_ABOUT = re.compile(
+    r"^[¿(]?\s*(?:and\s+)?(?:what about|how about|and|what of|y|y que hay de|y en cuanto a|"
+    r"y que pasa con|que tal)\s+(?:\S+\s*){1,5}\??$"
+)
+
+
+def _last_question(conv: Conversation) -> str:
+    """The question of the last answered turn."""
+    return next((turn.question for turn in reversed(conv.history) if not turn.refused), "")
 
 
 REQUEST_WORDS = 6  # a language request is short: "and in English please?"
@@ -523,7 +539,7 @@ def _topic(
     if _cannot_answer(u, engine, texts):
         return _cannot_answer_reply(comp, u, engine, topics)
     asked = expand(lex, u.question) if u.question else query
-    context = ""
+    context = expand(lex, u.follow_on) if u.follow_on else ""  # the previous question's frame
     if u.question and u.statements and not u.named:
         if u.extraction.empty:  # "My legs are swollen. What helps?"
             asked = expand(lex, f"{u.question} {u.statements}")

@@ -83,6 +83,7 @@ class Understanding:
     wants_number: bool = False
     unknown_words: tuple[str, ...] = ()  # content words no lexicon entry knows
     repairs: tuple[tuple[str, str], ...] = ()  # typos read as known words (typed, read as)
+    follow_on: str = ""  # "what about X?": the previous question, whose frame X takes
 
     @property
     def topics(self) -> tuple[str, ...]:

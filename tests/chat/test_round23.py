@@ -9,8 +9,9 @@ import re
 
 import pytest
 
+from assistant.chat import Conversation, respond
 from assistant.chat.understand import question_parts
-from tests.chat.checks import ask, first_bullets, leads_with
+from tests.chat.checks import TODAY, ask, first_bullets, leads_with
 from tests.fakes import FakeChatEngine
 
 
@@ -286,3 +287,13 @@ def test_a_positive_marrow_told_later_stops_radiation_alone(engine: FakeChatEngi
         "we still go ahead with radiation alone?",
     )
     assert re.search(r"(?i)disseminated", first_bullets(answer, 1)), answer.text
+
+
+def test_what_about_x_is_asked_in_the_previous_questions_frame(engine: FakeChatEngine) -> None:
+    """'Does diabetes count as the endocrine criterion?' then 'what about hypothyroidism?':
+    the thyroid rule is part of the direct answer, not only thyroxine replacement."""
+    state = Conversation()
+    for message in ("Does diabetes count as the endocrine criterion in POEMS?",):
+        _, state = respond(state, message, engine, TODAY)
+    answer, _ = respond(state, "what about hypothyroidism?", engine, TODAY)
+    assert re.search(r"thyroid abnormality on its own", first_bullets(answer, 2)), answer.text
