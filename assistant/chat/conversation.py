@@ -18,8 +18,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from assistant.chat import compose, evidence
 from assistant.chat.cite import Composer
 from assistant.chat.knowledge import ChatBook
+from assistant.chat.lexicon import GENERIC, Lexicon, expand, words
 from assistant.chat.lexicon import Lead as LexLead
-from assistant.chat.lexicon import Lexicon, expand, words
 from assistant.chat.understand import (
     BACK_WORDS,
     Context,
@@ -142,7 +142,11 @@ def respond(
         return answer, nxt.model_copy(update={"forced_lang": conv.forced_lang})
     u = understand(message, lex, ctx)
     if conv.history and _WHAT_ABOUT.match(fold(message).strip()):  # "what about X?": X is
-        u = dataclasses.replace(u, follow_on=_last_question(conv))  # ranked in the last frame
+        frame = " ".join(_last_questions(conv, 2))  # ranked in the frame of the last two
+        u = dataclasses.replace(u, follow_on=frame)  # questions (the subject may be in either)
+    elif conv.history and _short_follow_up(lex, u):  # "talidomida, ¿evidencia?" … "¿y qué
+        u = dataclasses.replace(u, follow_on=_last_subjects(lex, conv))  # efecto adverso
+        # vigilo?" … "¿dosis?", "¿por qué no vale el mismo umbral?": the same subject
     if _is_undo(message, engine.chatbook()):
         return _undo(conv, u, engine)
     if not u.in_scope:
@@ -159,17 +163,44 @@ def respond(
     return _in_scope(conv, u, message, engine, today)
 
 
-# "What about hypothyroidism?", "¿y la insuficiencia suprarrenal?", "and low testosterone?":
+# "What about hypothyroidism?", "¿y la insuficiencia suprarrenal?", "and low testosterone?", "¿y
+# por qué el sérico sale más alto?":
 # a short follow-up that puts a new subject in the previous question's frame
 _WHAT_ABOUT = re.compile(
     r"^[¿(]?\s*(?:and\s+)?(?:what about|how about|and|what of|y|y que hay de|y en cuanto a|"
-    r"y que pasa con|que tal)\s+(?:\S+\s*){1,5}\??$"
+    r"y que pasa con|que tal)\s+(?:\S+\s*){1,8}\??$"
 )
 
 
-def _last_question(conv: Conversation) -> str:
-    """The question of the last answered turn."""
-    return next((turn.question for turn in reversed(conv.history) if not turn.refused), "")
+def _last_questions(conv: Conversation, n: int) -> list[str]:
+    """The questions of the last `n` answered turns, oldest first."""
+    return [turn.question for turn in conv.history if not turn.refused][-n:]
+
+
+FOLLOW_UP_WORDS = 4  # content words: "¿por qué no vale el mismo umbral?" keeps the subject
+
+
+def _short_follow_up(lex: Lexicon, u: Understanding) -> bool:
+    """A follow-up that leans on the conversation's subject: it names no topic of its own, or
+    it is a short question with no statement before it."""
+    if u.inherited:
+        return True
+    content = [t for t in words(u.question) if t not in lex.stopwords and len(t) >= 3]
+    return bool(u.question) and not u.statements and len(content) <= FOLLOW_UP_WORDS
+
+
+def _last_subjects(lex: Lexicon, conv: Conversation, n: int = 2) -> str:
+    """The subject words (a drug, a test, a stratum; not POEMS's name nor asking words) of the
+    last `n` answered questions: a run of follow-ups keeps its subject, not its wording."""
+    out = []
+    for question in _last_questions(conv, n):
+        toks = words(question)
+        for h in lex.spot(toks):
+            span = toks[h.start : h.end]
+            strong = any(k != GENERIC and v >= 1.0 for k, v in h.labels.items())
+            if strong and not lex.has("name", span):
+                out.append(" ".join(span))
+    return " ".join(out)
 
 
 REQUEST_WORDS = 6  # a language request is short: "and in English please?"
@@ -365,7 +396,7 @@ def _stratum_steer(
     ("two sclerotic lesions, marrow negative. He wants ASCT upfront: is that reasonable?"),
     unless a treatment was already given; a disseminated one told leaves the question's own
     subject first ("disseminated, not eligible: MDex or Len-dex downsides?")."""
-    if not _asks_for_a_stratum(lex, u, topics):
+    if not _asks_for_a_stratum(lex, u, topics) or _names_a_step(lex, u):
         return (), topics
     named = _strata(lex, u.question or u.statements)
     settled = plan.stratification.status if plan is not None else "undetermined"
@@ -374,6 +405,8 @@ def _stratum_steer(
     told = [settled] if settled != "undetermined" else _strata(lex, u.statements)
     if not named and told == ["localized"] and not _treated(u):  # told, not asked: radiation
         named = ["localized"]  # comes first even when a transplant is asked about
+    if not named and len(told) == 1 and _first_line(lex, words(u.question)) and not _treated(u):
+        named = list(told)  # "…>10 lesions, marrow 6%: her stratum and first-line plan?"
     if not named and _marrow_or_diffuse(plan) and "radiation" in u.scores:  # "…6% clonal
         named = ["disseminated"]  # cells in the marrow: radiation alone still?": never alone
     if len(named) == 1:
@@ -399,6 +432,21 @@ def _asked_text(lex: Lexicon, u: Understanding) -> str:
     if u.statements and is_empty(lex, words(u.question)):
         return f"{u.statements} {u.question}"
     return u.question or u.statements
+
+
+def _names_a_step(lex: Lexicon, u: Understanding) -> bool:
+    """The question asks about one step of a treatment, not which one ("…9 lesions, on Rd
+    before ASCT: when should stem cells be collected?"): its aspect answers, not the stratum."""
+    toks = words(u.question)
+    if not u.question or _first_line(lex, toks):
+        return False
+    named = _aspect_leads(lex, toks, False) or _paired_aspect(lex, toks, [])
+    return bool(named) and not named[0][0].startswith(_CHOICE_SECTIONS)
+
+
+# Sections that answer which treatment (radiation's outcomes, the strata, the transplant's
+# benefit): an aspect about them is the stratum's to answer, not a step of a treatment
+_CHOICE_SECTIONS = ("rt-", "strat-", "asct-eligible", "sys-", "relapse-", "next-")
 
 
 def _asks_for_a_stratum(lex: Lexicon, u: Understanding, topics: tuple[str, ...]) -> bool:
@@ -497,6 +545,19 @@ def _paired_aspect(lex: Lexicon, toks: Sequence[str], told: Sequence[str]) -> tu
     return first
 
 
+def _later_parts(
+    lex: Lexicon, parts: Sequence[tuple[str, bool]], lead: tuple[Lead, ...]
+) -> tuple[Lead, ...]:
+    """The first lead of each aspect a later part of the question names, after `lead` (none
+    when there is no lead: the ranked sentences then answer each part)."""
+    for part, _ in parts if lead else ():
+        toks = words(part)
+        named = _aspect_leads(lex, toks, wants_number(lex, part)) or _paired_aspect(lex, toks, [])
+        if named and named[0] not in lead:
+            lead = (*lead, named[0])
+    return lead
+
+
 def _strata(lex: Lexicon, text: str) -> list[str]:
     """The strata a message names ("single lesion", "diseminado")."""
     toks = words(text)
@@ -518,6 +579,15 @@ def _steer_or_aspect(
     aspect = _paired_aspect(lex, toks, told)
     if steer and aspect and head in ("radiation", "transplant"):
         return (*steer[:1], *aspect), aspect
+    # "disseminated: ASCT vs MDex or Rd, any comparative studies?", "stratum and first-line
+    # plan, including the conditioning dose?": the rule and its first treatment, then what
+    # was asked
+    inside = tuple(compose.for_stratum(aspect, "disseminated")) if head == "systemic" else ()
+    step = _aspect_leads(lex, toks, False) if steer and _first_line(lex, toks) else ()
+    if steer and (inside or step):
+        treatment = next((i for i, x in enumerate(steer) if not x[0].startswith("strat-")), 0)
+        named = inside or step
+        return (*steer[: treatment + 1], *[x for x in named if x not in steer]), named
     return steer, () if steer else aspect
 
 
@@ -550,7 +620,7 @@ def _topic(
     text = _asked_text(lex, u)
     toks = words(text)
     numbers_ok = head.lead_numbers or not u.wants_number
-    broad = numbers_ok and is_broad(lex, text, topics[0])
+    broad = numbers_ok and is_broad(lex, text, topics[0]) and not u.inherited
     # the patient's plan opens the answer when it has an option or a stratum, or when the
     # question asks what to do; "is radiation alone enough?" about a patient whose stratum is
     # still open is answered from the guideline first
@@ -570,7 +640,9 @@ def _topic(
     topic_leads_usable = bool(lead) and (
         comp.audience == "clinician" or head.lead_patient or bool(ruled_out)
     )
-    told = words(u.statements) if u.question else []
+    # what was told, and the subject of a follow-up ("…VEGF?" then "¿y qué otras cosas
+    # pueden elevarlo?": VEGF is the subject the aspect needs)
+    told = words(f"{u.statements} {u.follow_on}") if u.question else []
     steer, aspect = _steer_or_aspect(lex, (toks, told), steer, topics[0])
     if not (steer or aspect or topic_leads_usable):
         aspect = _aspect_leads(lex, toks, u.wants_number)
@@ -578,8 +650,8 @@ def _topic(
     lead = compose.by_transplant_history(lead, u.extraction.updates.get("prior_asct"))
     if u.extraction.updates.get("transplant_eligible") is False:
         lead = compose.without_transplant(lead)
-    if aspect and not steer and (plan is None or plan.stratification.status == "undetermined"):
-        first = False  # "ha recaído, ¿otro trasplante?": the aspect, then the plan (no stratum)
+    if aspect and not steer and _aspect_before_plan(lex, u, plan):
+        first = False
     if steer and plan is not None and not plan.treatment.primary and _says_poems(lex, u):
         # "Pte con POEMS, lesión única, MO sin clon: ¿RT sola?": the clinician calls it POEMS
         # but entered no criteria; the stratum's treatment first, why no option in the plan
@@ -593,6 +665,8 @@ def _topic(
     ):
         lead = _leads(lex, "next_steps")
     parts_asked = asked_parts(lex, u.question)  # ranked again only when there are several
+    # "¿Qué dosis de melfalán…? ¿Es obligatoria la inducción previa?": a later part that names
+    lead = _later_parts(lex, parts_asked[1:], lead)  # an aspect adds its lead
     also = tuple(
         best[0]
         for part, own in (parts_asked if len(parts_asked) > 1 else ())
@@ -624,6 +698,18 @@ def _topic(
     )
     compose.topic_answer(comp, lex, book, engine.rulebook(), parts)
     return topics[0], topics, False
+
+
+def _aspect_before_plan(lex: Lexicon, u: Understanding, plan: Plan | None) -> bool:
+    """An aspect named opens the answer before the plan: when the plan has no stratum ("ha
+    recaído, ¿otro trasplante?"), or when the question itself names a step or an aspect
+    ("…12 lesions: which cardiopulmonary tests before transplant?")."""
+    return (
+        plan is None
+        or plan.stratification.status == "undetermined"
+        or _names_a_step(lex, u)
+        or bool(_paired_aspect(lex, words(u.question), []))
+    )
 
 
 def _route_leads(

@@ -197,6 +197,11 @@ class Scope(BaseModel):
     disseminating: tuple[str, ...] = Field(
         (), description="Findings that make the disease disseminated whatever else is named."
     )
+    masked: tuple[str, ...] = Field(
+        (),
+        description="Phrases whose words never cue an aspect ('plasma cells' is not a plasma "
+        "VEGF, 'células plasmáticas' not a plasma specimen).",
+    )
     first_line: tuple[str, ...] = Field(
         (), description="Asking which treatment comes first, no agent named ('first-line tx?')."
     )
@@ -361,6 +366,7 @@ class Lexicon(BaseModel):
         """A `when` term of entry `key` ("aspect:3", "alarm:0") in what was told or asked, and
         one of its `beside` terms (if it has any) in what was asked; an aspect with `asks`
         needs one of those asked, and its `when` and `beside` terms anywhere."""
+        told, asked = self.unmasked(told), self.unmasked(asked)
         beside = self._cue_terms[f"{key}:beside"]
         if self._cue_terms.get(f"{key}:asks"):  # the subject told, the question asked
             every = [*told, *asked]
@@ -369,6 +375,14 @@ class Lexicon(BaseModel):
                 for k, t in ((f"{key}:asks", asked), (key, every), (f"{key}:beside", every))
             )
         return (not beside or self.has(f"{key}:beside", asked)) and self.has(key, [*told, *asked])
+
+    def unmasked(self, toks: Sequence[str]) -> list[str]:
+        """`toks` without the words of a masked phrase ("8% plasma cells" keeps "8%")."""
+        spans = self.spans("masked", toks)
+        if not spans:
+            return list(toks)
+        gone = {i for start, end in spans for i in range(start, end)}
+        return [t for i, t in enumerate(toks) if i not in gone]
 
     def topic(self, code: str) -> Topic:
         """The topic with this code."""
@@ -407,6 +421,7 @@ class Lexicon(BaseModel):
         lists |= {"lifted": sc.lifted, "specific": sc.specific}
         lists["number"] = sc.number
         lists["disseminating"] = sc.disseminating
+        lists["masked"] = sc.masked
         lists |= {"first_line": sc.first_line, "agent": sc.agent}
         # a named drug the guideline leaves out ("pomalidomide") is an uncovered subject too:
         # asked about and missing from every passage found, it is never answered around

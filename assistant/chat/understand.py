@@ -483,14 +483,18 @@ def asked_parts(lex: Lexicon, question: str) -> list[tuple[str, bool]]:
     if len(pieces) < 2:
         return [(question, True)]
     scored = [topic_scores(lex, p, "")[0] for p in pieces]
-    if not all(scored):
+    if not scored[0]:
         return [(question, True)]
-    # a later part may say "it" or be too short to name a subject: give it the first part's
-    # POEMS words ("VEGF ... repeat it"); a part naming its own subject keeps its own words
-    # ("…, and how often does engraftment syndrome happen?")
+    # a later part may say "it", be too short to name a subject or name no topic: give it
+    # the first part's POEMS words ("VEGF ... repeat it", "…? ¿En qué pacientes se indica?");
+    # a part naming its own subject keeps its own words ("…, and how often does engraftment
+    # syndrome happen?")
     first = words(pieces[0])
     named = [" ".join(first[h.start : h.end]) for h in lex.spot(first) if DOMAIN in h.labels]
-    later = [(" ".join([p, *named]), False) if _borrows(lex, p) else (p, True) for p in pieces[1:]]
+    later = [
+        (" ".join([p, *named]), False) if not own or _borrows(lex, p) else (p, True)
+        for p, own in zip(pieces[1:], scored[1:], strict=True)
+    ]
     return [(pieces[0], True), *later]
 
 
