@@ -26,6 +26,13 @@ ROWS = [
     # a referral, a collection day or a future date is no transplant given
     row("Referred for ASCT on day 1 of next month.", {}, NO_NOTE, "referred-for-asct"),
     row("Stem cell collection on day 5, ASCT in March.", {}, NO_NOTE, "collection-day"),
+    # "plasmocitoma esclerótico único" (masculine) counts one sclerotic lesion
+    row(
+        "Plasmocitoma esclerótico único en ala ilíaca derecha.",
+        {"sclerotic_bone_lesions": "present", "bone_lesion_count": 1},
+        NO_NOTE,
+        "plasmocitoma-unico-es",
+    ),
 ]
 
 
