@@ -113,6 +113,16 @@ def is_question(clause: str) -> bool:
     return short and bool(_REQUEST.match(flat) or _REQUEST_ANYWHERE.search(flat))
 
 
+# A question reported without a question mark, in a message that asks nothing else:
+# "Nephrology asks how lenalidomide should be dosed on dialysis days.", "El servicio de
+# radioterapia nos pregunta qué dosis usar."
+_ASKED_FOR = re.compile(
+    r"\b(?:asks?|asking|asked|wants? to know|would like to know|wonders?|"
+    r"(?:nos |me |le |les )?pregunta(?:n|ba|ban)?|quieren? saber|consulta(?:n)?)\s+"
+    r"(?:(?:us|me|him|her|them)\s+)?"
+    r"(?:how|what|which|when|whether|why|where|que|como|cual|cuales|cuando|cuanto|cuanta|"
+    r"por que|donde)\b"
+)
 REQUEST_WORDS = 5  # "tto endocrinopatia poems"; a longer clause starting so may state a case
 _REQUEST = re.compile(
     r"^(?:tto|tx|treatment|tratamiento|manejo|management|rehab\w*|fisio\w*|physio\w*|dosis|"
@@ -133,7 +143,9 @@ def split_message(message: str) -> tuple[str, str]:
         if _TAIL_ASKING.match(" ".join(words(tail))):  # "..., how long do you wait"
             parts[-1:] = [head.strip(), tail.strip()]
     asked = [p for p in parts if is_question(p)]
-    stated = [p for p in parts if not is_question(p)]
+    if not asked:  # "Nephrology asks how lenalidomide should be dosed." is the question when
+        asked = [p for p in parts if _ASKED_FOR.search(" ".join(words(p)))]  # none is asked
+    stated = [p for p in parts if p not in asked]
     return " ".join(asked), " ".join(stated)
 
 

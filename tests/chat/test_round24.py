@@ -106,6 +106,69 @@ OPENS_WITH = [
 ]
 
 
+# a third fresh probe (round 24, second batch): vignettes whose question asks about the story
+OPENS_WITH += [
+    # "What would you advise?" asks about the story told: radiation's timeline, not the aspirin
+    # sentence that "advises" prophylaxis
+    (
+        "52-year-old woman with a solitary sclerotic plasmacytoma in the sacrum, marrow negative, "
+        "treated with 45 Gy finished 4 months ago. Her ONLS went from 4 to 5. Her husband asks if "
+        "she should now start chemotherapy. What would you advise?",
+        "clinician",
+        r"(?i)3 to 6 months after radiation",
+    ),
+    (
+        "The referring physician has already requested bevacizumab 'to switch off the VEGF "
+        "directly' for a patient with POEMS and asks us to supervise it. How do you respond?",
+        "clinician",
+        r"(?i)bevacizumab is not recommended",
+    ),
+    # a ban claimed: caution, not prohibition, whatever else is asked
+    (
+        "A colleague wants to start thalidomide plus dexamethasone in a man with POEMS not fit "
+        "for ASCT. A neurologist says thalidomide is 'forbidden in POEMS because of neuropathy'. "
+        "Who is right, and what would you monitor?",
+        "clinician",
+        r"(?i)not a first choice.*nuanced than a blanket ban|nuanced than a blanket ban",
+    ),
+    # can she start with neutrophils 0.8? the label's start thresholds first
+    (
+        "About to start lenalidomide 10 mg for newly diagnosed POEMS. Day-1 bloods: neutrophils "
+        "0.8 x10^9/L, platelets 180. Can she start today? And if in cycle 2 her platelets drop "
+        "to 42, what do you do?",
+        "clinician",
+        r"(?i)not to start lenalidomide.*interrupted",
+    ),
+    # a question reported without a question mark
+    (
+        "Varón de 55 años con plasmocitoma esclerótico único, biopsia de MO sin células "
+        "plasmáticas clonales. El servicio de radioterapia nos pregunta qué dosis usar y qué "
+        "resultados esperar a medio plazo.",
+        "clinician",
+        r"(?i)97 %|Gy",
+    ),
+    (
+        "66-year-old man with POEMS on haemodialysis, not eligible for transplant. Nephrology "
+        "asks how lenalidomide should be dosed and timed on dialysis days.",
+        "clinician",
+        r"(?i)5 mg once daily on dialysis",
+    ),
+    (
+        "Paciente con POEMS diseminado no candidato a TASPE. El adscrito propone "
+        "bortezomib-dexametasona. ¿Es razonable? ¿Cómo minimizamos el riesgo?",
+        "clinician",
+        r"(?i)no es de primera elección",
+    ),
+    (
+        "The resident writes 'myeloma with renal impairment, start bortezomib-based therapy' for "
+        "a patient with a lambda clone, a sclerotic lesion and a raised VEGF. What is wrong with "
+        "this reasoning?",
+        "clinician",
+        r"(?i)classic complications of myeloma rarely develop",
+    ),
+]
+
+
 @pytest.mark.parametrize(("question", "audience", "pattern"), OPENS_WITH)
 def test_questions_open_with_what_they_ask(
     engine: FakeChatEngine, question: str, audience: str, pattern: str
@@ -239,3 +302,22 @@ def test_a_word_in_passing_does_not_take_the_answer(
 ) -> None:
     answer = ask(engine, question)
     assert not re.search(absent, first_bullets(answer, 2)), answer.text
+
+
+@pytest.mark.parametrize(
+    ("turns", "question"),
+    [
+        (
+            ["my wife is on lenalidomide for POEMS, what should we be watching out for"],
+            "we were hoping for another kid, is that ok while shes on it?",
+        ),
+        (
+            ["¿Qué es el síndrome del injerto en el TASPE por POEMS?"],
+            "¿Algún factor que lo prediga?",
+        ),
+    ],
+)
+def test_lay_and_short_follow_ups_are_answered(
+    engine: FakeChatEngine, turns: list[str], question: str
+) -> None:
+    assert not after(engine, turns, question).refused
