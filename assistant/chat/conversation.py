@@ -25,6 +25,7 @@ from assistant.chat.understand import (
     Context,
     Understanding,
     asked_parts,
+    content_words,
     is_broad,
     is_empty,
     is_question,
@@ -185,7 +186,7 @@ def _short_follow_up(lex: Lexicon, u: Understanding) -> bool:
     it is a short question with no statement before it."""
     if u.inherited:
         return True
-    content = [t for t in words(u.question) if t not in lex.stopwords and len(t) >= 3]
+    content = content_words(lex, words(u.question))
     return bool(u.question) and not u.statements and len(content) <= FOLLOW_UP_WORDS
 
 

@@ -27,11 +27,12 @@ BACK_CONTENT = 3  # a question clause with at most this many content words is sh
 def points_back(lex: Lexicon, toks: Sequence[str]) -> bool:
     """'Is that a response? Carry on?', '¿eso ya es POEMS?': a short question clause that
     points at the sentences before it."""
-    content = _content(lex, toks)
+    content = content_words(lex, toks)
     return not content or (len(content) <= BACK_CONTENT and any(t in BACK_WORDS for t in toks))
 
 
-def _content(lex: Lexicon, toks: Sequence[str]) -> list[str]:
+def content_words(lex: Lexicon, toks: Sequence[str]) -> list[str]:
+    """The words of `toks` that can name a subject (no function words, none under 3 letters)."""
     return [t for t in toks if t not in lex.stopwords and len(t) >= 3]
 
 
@@ -39,7 +40,7 @@ def is_empty(lex: Lexicon, toks: Sequence[str]) -> bool:
     """'¿Por qué se las quitaron?', 'why?': a question clause with no content word at all asks
     about the sentences before it; so does one holding only words pointing back at it ('¿es por
     la pastilla?')."""
-    return not [t for t in _content(lex, toks) if t not in lex.scope.referent]
+    return not [t for t in content_words(lex, toks) if t not in lex.scope.referent]
 
 
 AFTER_WEIGHT = 0.6  # "relapse after ASCT": the thing after "after" is context for the head
@@ -517,7 +518,7 @@ def _borrows(lex: Lexicon, part: str) -> bool:
     """A part pointing back at the first one's subject ("…, and when do I repeat it?"), or too
     short to name one ("…? Is there a cut-off?")."""
     toks = words(part)
-    return bool(_IT & set(toks)) or len(_content(lex, toks)) <= SHORT_PART
+    return bool(_IT & set(toks)) or len(content_words(lex, toks)) <= SHORT_PART
 
 
 SHORT_PART = 2  # content words: "Is there a cut-off?" names no subject of its own
