@@ -48,6 +48,7 @@ class Composer:
     lines: list[str] = field(default_factory=list)
     used: set[str] = field(default_factory=set)  # sentences already shown
     notes: list[str] = field(default_factory=list)  # said after the answer, with its other notes
+    opening: tuple[str, ...] = ()  # sections the direct answer quoted (a follow-up's focus)
 
     def heading(self, text: str, level: int = 3) -> None:
         """Add a heading."""

@@ -18,7 +18,7 @@ from assistant.chat.evidence import (
 )
 from assistant.chat.knowledge import ChatBook
 from assistant.chat.lexicon import Companion, Lexicon
-from assistant.chat.plan_part import compose_plan, patient_lines, routes_for
+from assistant.chat.plan_part import compose_plan, patient_lines, routes_for, workup_first
 from assistant.contracts import Chunk, Passage, Plan
 from assistant.i18n import t
 from assistant.render import loc
@@ -29,6 +29,7 @@ from assistant.untrusted import inline, quote_block
 MAX_DETAIL = 12  # bullets of "More detail"
 WORD_BUDGET = 215  # words of a non-overview answer before related passages
 PLAN_LIMIT = 8  # bullets of "For this patient" in a topic answer
+WORKUP_FIRST = 3  # deciding tests in the direct answer of a case with no option yet
 FOLLOW_ON = 1  # sentences of the direct answer's sections that lead "More detail"
 
 
@@ -70,7 +71,9 @@ def topic_answer(comp: Composer, lex: Lexicon, chat: ChatBook, rules: RuleBook, 
     families = tuple(dict.fromkeys(f for code in p.topics for f in lex.topic(code).plan))
     lay = _lay_lines(comp, lex, chat, rules, p)
     opens = bool(lay) and lay[0][0] >= LAY_COVER * _weight(p.query, lex)
+    before = len(comp.citer.citations)
     _opening(comp, chat, p, families, lay if opens else [])
+    comp.opening = tuple(dict.fromkeys(c.section_id for c in comp.citer.citations[before:]))
     if p.plan is not None and families:
         compose_plan(comp, p.plan, families, PLAN_LIMIT)
     if comp.audience == "patient":
@@ -348,7 +351,8 @@ def case_answer(
     first = plan.treatment.primary[0] if plan.treatment.primary else None
     if first is not None:
         comp.claim(comp.say(first.label), first.section)
-    else:
+    else:  # no option yet: the tests that decide it come before what the guideline gives
+        workup_first(comp, plan, WORKUP_FIRST)
         _once_confirmed(comp, chat, for_stratum(lead, st.status))
     compose_plan(
         comp,

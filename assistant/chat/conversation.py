@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from assistant.chat import compose, evidence
 from assistant.chat.cite import Composer
 from assistant.chat.knowledge import ChatBook
-from assistant.chat.lexicon import GENERIC, Lexicon, expand, words
+from assistant.chat.lexicon import DOMAIN, GENERIC, Lexicon, expand, words
 from assistant.chat.lexicon import Lead as LexLead
 from assistant.chat.understand import (
     BACK_WORDS,
@@ -57,6 +57,7 @@ class Turn(BaseModel):
     lang: Lang
     refused: bool
     topics: tuple[str, ...] = ()
+    focus: tuple[str, ...] = ()  # sections its direct answer quoted
 
 
 class Conversation(BaseModel):
@@ -117,6 +118,7 @@ def _next(
         lang=u.lang,
         refused=answer.refused,
         topics=tuple(upd.pop("topics", ())),
+        focus=tuple(upd.pop("focus", ())),
     )
     return conv.model_copy(update={"history": (*conv.history, turn), "lang": u.lang, **upd})
 
@@ -142,12 +144,17 @@ def respond(
         )
         return answer, nxt.model_copy(update={"forced_lang": conv.forced_lang})
     u = understand(message, lex, ctx)
+    # a follow-up that names no subject of its own also leans on the passage the last answer
+    # opened with ("engraftment syndrome is…" then "¿y con qué frecuencia aparece?")
+    focus = next((turn.focus for turn in reversed(conv.history) if not turn.refused), ())
+    focus = () if _names_subject(lex, u.question) else focus  # "should thalidomide be…?"
     if conv.history and _WHAT_ABOUT.match(fold(message).strip()):  # "what about X?": X is
         frame = " ".join(_last_questions(conv, 2))  # ranked in the frame of the last two
-        u = dataclasses.replace(u, follow_on=frame)  # questions (the subject may be in either)
+        u = dataclasses.replace(u, follow_on=frame, focus=focus)  # questions (the subject
+        # may be in either)
     elif conv.history and _short_follow_up(lex, u):  # "talidomida, ¿evidencia?" … "¿y qué
-        u = dataclasses.replace(u, follow_on=_last_subjects(lex, conv))  # efecto adverso
-        # vigilo?" … "¿dosis?", "¿por qué no vale el mismo umbral?": the same subject
+        # efecto adverso vigilo?" … "¿dosis?", "¿por qué no vale el mismo umbral?": the same
+        u = dataclasses.replace(u, follow_on=_last_subjects(lex, conv), focus=focus)  # subject
     if _is_undo(message, engine.chatbook()):
         return _undo(conv, u, engine)
     if not u.in_scope:
@@ -188,6 +195,14 @@ def _short_follow_up(lex: Lexicon, u: Understanding) -> bool:
         return True
     content = content_words(lex, words(u.question))
     return bool(u.question) and not u.statements and len(content) <= FOLLOW_UP_WORDS
+
+
+def _names_subject(lex: Lexicon, question: str) -> bool:
+    """The question names a subject of its own (a drug, a test; not POEMS's name)."""
+    toks = words(question)
+    return any(
+        DOMAIN in h.labels and not lex.has("name", toks[h.start : h.end]) for h in lex.spot(toks)
+    )
 
 
 def _last_subjects(lex: Lexicon, conv: Conversation, n: int = 2) -> str:
@@ -270,7 +285,10 @@ def _in_scope(
         "topics": topics,
     }
     answer = _answer(conv, u, engine.stamp(), **fields)
-    kept: dict[str, Any] = {"topics": _follow_up_topics(engine.lexicon(), topics, plan)}
+    kept: dict[str, Any] = {
+        "topics": _follow_up_topics(engine.lexicon(), topics, plan),
+        "focus": comp.opening,
+    }
     if saved:
         update = CaseUpdate(before=conv.case, changes=changes)
         kept |= {"case": case, "updates": (*conv.updates, update)}
@@ -606,6 +624,7 @@ def _topic(
     query, passages, fused, topics, user, steer = found
     priors = {c: fused.get(c, 1.0) for c in topics}
     pool = evidence.candidates(lex, priors, passages[:3], comp.lookup, u.lang)
+    pool = evidence.focused(pool, [c for sec in u.focus for c in comp.lookup(u.lang, sec)])
     texts = [c.text for c, *_ in pool] + [p.chunk.text for p in passages]
     if _cannot_answer(u, engine, texts):
         return _cannot_answer_reply(comp, u, engine, topics)

@@ -20,6 +20,7 @@ _MARKER = re.compile(r"\s*\[@[^\]]+\]")
 _NUMBER = re.compile(r"\d")
 LEXICAL_SHARE = 0.75  # topic score = 0.75 lexical + 0.25 retrieval
 W_LEX, W_HEAD, W_RETRIEVAL, W_PRIOR, W_NUMBER = 0.6, 0.15, 0.1, 0.3, 0.2
+FOCUS_BONUS = 0.1  # prior above the best topic section for the passage a follow-up leans on
 AFTER_SHARE = 0.5  # "relapse after ASCT": words after "after" describe the context
 _AFTER = frozenset({"after", "following", "post", "tras", "despues", "posterior"})
 ANCHOR_WEIGHT = 2.0  # a domain word of the question ("daratumumab", "PET") counts double
@@ -135,6 +136,20 @@ def candidates(
         for chunk in lookup(lang, sec):
             out.append((chunk, prior[sec], retrieval.get(sec, 0.0)))
     return out
+
+
+def focused(
+    pool: list[tuple[Chunk, float, float]], focus: Sequence[Chunk]
+) -> list[tuple[Chunk, float, float]]:
+    """The pool with the `focus` chunks (the passage the last answer opened with, for a
+    follow-up with no subject of its own) at a prior just above the best candidate's."""
+    if not focus:
+        return pool
+    top = max((prior for _, prior, _ in pool), default=1.0)
+    retrieval = {chunk.chunk_id: rt for chunk, _, rt in pool}
+    ids = {chunk.chunk_id for chunk in focus}
+    lead = [(c, top + FOCUS_BONUS, retrieval.get(c.chunk_id, 0.0)) for c in focus]
+    return lead + [x for x in pool if x[0].chunk_id not in ids]
 
 
 def measures(question: str) -> tuple[str, ...]:

@@ -38,7 +38,10 @@ SUBJECT = "@subject"  # in scope, but the passages must name it (evidence.cannot
 
 def words(text: str) -> list[str]:
     """Folded words of a text, in order."""
-    return _WORD.findall(fold(text))
+    return _WORD.findall(fold(text).translate(_GREEK))
+
+
+_GREEK = str.maketrans({"λ": " lambda ", "κ": " kappa "})  # "IgG-λ" is "IgG lambda"
 
 
 class FollowUps(BaseModel):

@@ -90,6 +90,16 @@ def compose_plan(comp: Composer, plan: Plan, families: tuple[str, ...], limit: i
         del comp.lines[bullets[limit] :]
 
 
+def workup_first(comp: Composer, plan: Plan, limit: int) -> None:
+    """The first `limit` tests that decide whether treatment can be offered ("CIDP for 18
+    months, now a small IgG-λ and platelets 590: what next?" -- VEGF, imaging, marrow), in the
+    words and order of the plan's own work-up list."""
+    deciding = set(plan.treatment.deciding_workup)
+    items = [(i, s) for i, s in _items(plan, comp, ("workup",)) if i.code in deciding]
+    for item, section in items[:limit]:
+        comp.claim(_line(item, comp, plan.today), *(x for x in (section,) if x))
+
+
 # -- general patient wording (no case) ------------------------------------------------------
 
 

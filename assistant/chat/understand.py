@@ -85,6 +85,7 @@ class Understanding:
     unknown_words: tuple[str, ...] = ()  # content words no lexicon entry knows
     repairs: tuple[tuple[str, str], ...] = ()  # typos read as known words (typed, read as)
     follow_on: str = ""  # "what about X?": the previous question, whose frame X takes
+    focus: tuple[str, ...] = ()  # sections the previous answer opened with (a short follow-up)
 
     @property
     def topics(self) -> tuple[str, ...]:
@@ -582,7 +583,9 @@ def understand(message: str, lex: Lexicon, ctx: Context) -> Understanding:
     inherited = bool(question) and not strong and bool(previous_topics) and in_conversation
     if inherited:
         scores = {code: 1.0 - 0.2 * i for i, code in enumerate(previous_topics)}
-    scope = decide_scope(lex, message, in_conversation or has_case, not ex.empty, ctx.patient)
+    scope = _suspect(ex) or decide_scope(
+        lex, message, in_conversation or has_case, not ex.empty, ctx.patient
+    )
     q_toks = words(question)
     parts = message_parts(question) if unmarked else []
     # "...a mi papa le sacaron 3 litros otra vez. ese liquido es por la enfermedad se le va a
@@ -608,6 +611,24 @@ def understand(message: str, lex: Lexicon, ctx: Context) -> Understanding:
         wants_number=wants_number(lex, question),
         unknown_words=tuple(unknown),
         repairs=repairs,
+    )
+
+
+THROMBOCYTOSIS = 450.0  # x10^9/L: knowledge/rules/diagnosis.toml [platelet_rule] (tested equal)
+
+
+def _suspect(ex: Extraction) -> bool:
+    """'Working dx CIDP for 18 months, IVIG-refractory; now plt 590 and a small IgG-λ': a
+    neuropathy with a lambda clone (both mandatory criteria) and thrombocytosis is a possible
+    POEMS, not another disease's case. AL amyloidosis with a lambda clone and a neuropathy,
+    but no thrombocytosis, stays another disease."""
+    up = ex.updates
+    platelets = up.get("platelets_10e9_l")
+    return (
+        up.get("polyneuropathy") == "present"
+        and up.get("light_chain") == "lambda"
+        and isinstance(platelets, float | int)
+        and platelets > THROMBOCYTOSIS
     )
 
 

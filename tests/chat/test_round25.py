@@ -1,0 +1,190 @@
+"""Round-25 chat behaviours (#12), from a fourth fresh probe written from the fact sheet:
+a follow-up with no subject of its own stays on the passage the last answer opened with; a
+case with no option yet opens with the tests that decide it; a neuropathy with a lambda clone
+and thrombocytosis is a possible POEMS even when it was called CIDP; everyday asking words in
+a follow-up are not gaps; lay and clinician wording the lexicon lacked."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.chat import Conversation, respond
+from assistant.chat.understand import THROMBOCYTOSIS
+from assistant.contracts import Answer
+from assistant.rulebook import load_rulebook
+from tests.chat.checks import TODAY, ask, first_bullets, leads_with
+from tests.conftest import KNOWLEDGE
+from tests.fakes import FakeChatEngine
+
+
+def _talk(engine: FakeChatEngine, *messages: str, audience: str = "clinician") -> list[Answer]:
+    conv, out = Conversation(audience=audience), []
+    for m in messages:
+        answer, conv = respond(conv, m, engine, TODAY)
+        out.append(answer)
+    return out
+
+
+ENGRAFTMENT = (
+    "Day +10 after ASCT for POEMS: fever, rash, weight gain and lung infiltrates. What is this?"
+)
+
+
+def test_a_follow_up_without_a_subject_stays_on_the_passage_just_quoted(
+    engine: FakeChatEngine,
+) -> None:
+    # "¿y con qué frecuencia aparece?" holds a monitoring word ("frecuencia"); after an
+    # engraftment answer it asks how common the syndrome is, not how often to test
+    first, often, treated = _talk(
+        engine, ENGRAFTMENT, "¿y con qué frecuencia aparece?", "how is it treated?"
+    )
+    assert re.search(r"(?i)engraftment syndrome", first_bullets(first))
+    assert re.search(r"(?i)síndrome del injerto[^\n]*50 %", first_bullets(often, 1))
+    assert not treated.refused
+    assert re.search(r"(?i)corticosteroids", first_bullets(treated, 3))
+
+
+def test_a_follow_up_naming_its_own_subject_is_not_pulled_back(engine: FakeChatEngine) -> None:
+    # the engraftment passage must not take a question that names a drug of its own
+    *_, last = _talk(engine, ENGRAFTMENT, "Should thalidomide be avoided?")
+    assert re.search(r"(?i)thalidomide", first_bullets(last, 1))
+    assert "engraftment" not in first_bullets(last, 1).lower()
+
+
+def test_a_case_with_no_option_yet_opens_with_the_tests_that_decide_it(
+    engine: FakeChatEngine,
+) -> None:
+    answer = ask(
+        engine,
+        "Working dx CIDP for 18 months, IVIG-refractory. Now plt 590 and a small IgG-λ. What next?",
+    )
+    assert not answer.refused
+    head = " ".join(answer.text.split("### ")[1].split()[:150])  # the direct answer
+    assert re.search(r"VEGF", head) and re.search(r"PET", head), head
+    # the tests come before what the guideline gives once the diagnosis is confirmed
+    assert answer.text.index("VEGF") < answer.text.index("Radiation is the first-line")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Working dx CIDP for 18 months, IVIG-refractory. Now plt 590 and a small IgG-λ. What next?",
+        "Neuropathy labelled CIDP, no IVIG response, IgA lambda paraprotein, platelets 610. "
+        "What should I do?",
+    ],
+)
+def test_cidp_with_a_lambda_clone_and_thrombocytosis_is_a_possible_poems(
+    engine: FakeChatEngine, question: str
+) -> None:
+    answer = ask(engine, question)
+    assert not answer.refused, answer.text[:300]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # no thrombocytosis: another disease's question stays declined
+        "AL amyloidosis, lambda, NT-proBNP 2800 ng/L, plus a length-dependent neuropathy. "
+        "Platelets 250. Is he a candidate for high-dose melphalan and ASCT?",
+        "Typical CIDP with an IgM kappa paraprotein, platelets 600, IVIG dose?",
+    ],
+)
+def test_without_both_pointers_another_disease_stays_declined(
+    engine: FakeChatEngine, question: str
+) -> None:
+    assert ask(engine, question).refused
+
+
+def test_the_thrombocytosis_threshold_is_the_rule_books() -> None:
+    assert load_rulebook(KNOWLEDGE).diagnosis.platelet_rule.above_10e9_l == THROMBOCYTOSIS
+
+
+OPENS_WITH = [
+    # a woman who uses no contraception, starting lenalidomide: pregnancy prevention first
+    (
+        "Mujer de 34 años con POEMS diseminado, vamos a iniciar lenalidomida-dexametasona. Tiene "
+        "pareja estable y no usa ningún método. ¿Qué hay que hacer antes de la primera cápsula?",
+        "clinician",
+        r"(?i)anticoncepción eficaz",
+    ),
+    (
+        "32-year-old woman, about to start Rd for POEMS, no contraception at the moment. "
+        "Anything before the first capsule?",
+        "clinician",
+        r"(?i)effective contraception",
+    ),
+    # "¿qué pedirías?" asks for the work-up
+    (
+        "Varón 55 a con dx de PDIC hace 14 meses, no responde a IgIV ni a plasmaféresis, "
+        "plaquetas 620.000 y un pequeño componente IgA lambda. ¿Qué pedirías ahora?",
+        "clinician",
+        r"VEGF",
+    ),
+    # shorthand: "synd", "tx"
+    ("engraftment synd tx?", "clinician", r"(?i)corticosteroids"),
+    # a family member asking whether a joint haematology-neurology centre is needed
+    (
+        "Me dijeron que mi mamá tiene que ir a un centro con hematólogos y neurólogos juntos, "
+        "¿es necesario?",
+        "patient",
+        r"(?i)multidisciplinar",
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "audience", "pattern"), OPENS_WITH)
+def test_questions_open_with_what_they_ask(
+    engine: FakeChatEngine, question: str, audience: str, pattern: str
+) -> None:
+    assert leads_with(engine, question, audience, pattern) is None
+
+
+FOLLOW_UPS = [
+    # everyday asking words in a follow-up ask about the conversation's subject
+    (
+        (
+            "Mi hermano tiene POEMS y le encontraron una sola lesión en el hueso de la cadera; "
+            "la médula estaba limpia. ¿Qué tratamiento le toca?",
+            "How successful is that usually?",
+        ),
+        "patient",
+    ),
+    (
+        (
+            "Mujer 45a, POEMS, 2 lesiones escleróticas (ilíaco y sacro), MO negativa, DLCO 50%, "
+            "proteinuria 1,5 g/24h. ¿Estadio y tratamiento?",
+            "¿Algo en su caso que prediga fallo?",
+        ),
+        "clinician",
+    ),
+    (
+        (
+            "Mujer de 36 años, POEMS diseminado (MO 6% células plasmáticas lambda), candidata a "
+            "TASPE. Quieren hacer inducción con Rd primero. ¿Qué tengo que tener en cuenta antes "
+            "de arrancar?",
+            "¿y cuándo recolecto?",
+        ),
+        "clinician",
+    ),
+]
+
+
+@pytest.mark.parametrize(("messages", "audience"), FOLLOW_UPS)
+def test_follow_ups_with_everyday_asking_words_are_answered(
+    engine: FakeChatEngine, messages: tuple[str, ...], audience: str
+) -> None:
+    *_, last = _talk(engine, *messages, audience=audience)
+    assert not last.refused, last.text[:300]
+
+
+def test_a_rare_word_in_a_follow_up_is_still_declined(engine: FakeChatEngine) -> None:
+    *_, last = _talk(
+        engine,
+        "Mi hermano tiene POEMS y le encontraron una sola lesión en el hueso de la cadera. "
+        "¿Qué tratamiento le toca?",
+        "¿Puede ir a esquiar?",
+        audience="patient",
+    )
+    assert last.refused
