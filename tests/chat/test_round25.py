@@ -124,6 +124,29 @@ OPENS_WITH = [
     ),
     # shorthand: "synd", "tx"
     ("engraftment synd tx?", "clinician", r"(?i)corticosteroids"),
+    # low counts on lenalidomide, told in shorthand or before "¿arranco igualmente?"
+    (
+        "Varón 60 a, POEMS diseminado, iba a empezar Rd mañana pero en la analítica tiene "
+        "neutrófilos 0,8 x10^9/L y plaquetas 160. ¿Arranco igualmente?",
+        "clinician",
+        r"(?i)no iniciar lenalidomida con neutrófilos por debajo de 1,0",
+    ),
+    ("Rd, plts 45 on day 15, now what?", "clinician", r"(?i)lenalidomide is interrupted"),
+    # one swollen, sore leg on lenalidomide: a possible clot, not the volume overload
+    (
+        "My leg suddenly got swollen and sore while on lenalidomide for POEMS. Could it be "
+        "related?",
+        "patient",
+        r"(?i)thromb",
+    ),
+    ("Mis piernas están hinchadas, ¿es por el POEMS?", "patient", r"(?i)edemas"),
+    # years after the transplant and well: follow-up still goes on
+    (
+        "My wife had a stem cell transplant for POEMS 3 years ago and feels great. Do we still "
+        "need to go to checkups?",
+        "patient",
+        r"(?i)never ends",
+    ),
     # a family member asking whether a joint haematology-neurology centre is needed
     (
         "Me dijeron que mi mamá tiene que ir a un centro con hematólogos y neurólogos juntos, "
