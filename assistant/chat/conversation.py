@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from assistant.chat import compose, evidence
 from assistant.chat.cite import Composer
 from assistant.chat.knowledge import ChatBook
-from assistant.chat.lexicon import DOMAIN, GENERIC, Lexicon, expand, words
+from assistant.chat.lexicon import DOMAIN, GENERIC, STRONG, Lexicon, expand, words
 from assistant.chat.lexicon import Lead as LexLead
 from assistant.chat.understand import (
     BACK_WORDS,
@@ -198,11 +198,16 @@ def _short_follow_up(lex: Lexicon, u: Understanding) -> bool:
 
 
 def _names_subject(lex: Lexicon, question: str) -> bool:
-    """The question names a subject of its own (a drug, a test; not POEMS's name)."""
+    """The question names a subject of its own: a drug or a test (not POEMS's name), or a
+    topic strongly ("what's her stratum?") other than an asking frame ("how often")."""
     toks = words(question)
-    return any(
-        DOMAIN in h.labels and not lex.has("name", toks[h.start : h.end]) for h in lex.spot(toks)
-    )
+    for h in lex.spot(toks):
+        span = toks[h.start : h.end]
+        if lex.has("name", span) or lex.has("frame", span):
+            continue
+        if DOMAIN in h.labels or any(k[0] != "@" and w >= STRONG for k, w in h.labels.items()):
+            return True
+    return False
 
 
 def _last_subjects(lex: Lexicon, conv: Conversation, n: int = 2) -> str:
@@ -653,6 +658,7 @@ def _topic(
             or plan.stratification.status != "undetermined"
             or lex.has("lead:next_steps", toks)
             or (broad and head.code == "systemic")  # "¿tratamiento?", "first-line options?"
+            or _first_line(lex, toks)  # "<criteria met, stratum open>. First-line tx and dose?"
         )
     )
     lead = _leads(lex, topics[0]) if broad else ()
@@ -681,7 +687,7 @@ def _topic(
         and first
         and not plan.treatment.primary
         and not compose.for_stratum(lead, plan.stratification.status)
-        and not u.wants_number
+        and (not u.wants_number or _first_line(lex, toks))
     ):
         lead = _leads(lex, "next_steps")
     parts_asked = asked_parts(lex, u.question)  # ranked again only when there are several

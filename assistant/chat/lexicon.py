@@ -208,6 +208,11 @@ class Scope(BaseModel):
     first_line: tuple[str, ...] = Field(
         (), description="Asking which treatment comes first, no agent named ('first-line tx?')."
     )
+    frame: tuple[str, ...] = Field(
+        (),
+        description="Asking frames ('how often', '¿con qué frecuencia?', 'how common'): in a "
+        "follow-up they ask about the subject just discussed and name none of their own.",
+    )
     agent: tuple[str, ...] = Field(
         (), description="A treatment named (drug, transplant, radiation): the question's own."
     )
@@ -425,6 +430,7 @@ class Lexicon(BaseModel):
         lists["number"] = sc.number
         lists["disseminating"] = sc.disseminating
         lists["masked"] = sc.masked
+        lists["frame"] = sc.frame
         lists |= {"first_line": sc.first_line, "agent": sc.agent}
         # a named drug the guideline leaves out ("pomalidomide") is an uncovered subject too:
         # asked about and missing from every passage found, it is never answered around

@@ -81,7 +81,7 @@ def _count_patterns(
     adjs = rf"(?:{_alt(adjectives, _DASHED)}{_DASHED})*"
     noun = r"(?:" + _alt(nouns) + r"[a-z]*)"
     trailing = rf"(?:\s+(?:y\s+|and\s+)?{_alt(adjectives)}(?![a-z]))*"
-    size = r"(?:\d+(?:[.,]\d+)?\s*(?:cm|mm)\s+)?"  # "single 2.5 cm sclerotic lesion"
+    size = r"(?:\d+(?:[.,]\d+)?[\s\-]*(?:cm|mm)[\s\-]+)?"  # "single 2.5 cm / 2-cm lesion"
     before = rf"(?<![\w.,]){number}[\s\-]+{size}{adjs}{noun}(?![a-z]){trailing}"
     after = rf"(?<![a-z]){noun}(?:\s+{_alt(adjectives)})*\s+{_alt(single)}(?![a-z])"
     return re.compile(before), re.compile(after)

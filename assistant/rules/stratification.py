@@ -48,11 +48,14 @@ def stratify(case: PatientCase, book: StratificationBook, dx: DiagnosisStatus) -
     """The treatment stratum for this case."""
     code, tests = _code(case, book, dx)
     row: StratumRow = next(r for r in book.strata if r.code == code)
-    count = "?" if case.bone_lesion_count is None else str(case.bone_lesion_count)
+    count = case.bone_lesion_count
+    if count is None and case.sclerotic_bone_lesions == "absent":
+        count = 0  # "no bone lesions": none counted, not an unknown count
+    shown = "?" if count is None else str(count)
     return Stratification(
         **row.cited(),
         status=row.status,
-        reason=row.reason.wording(count=count, max=book.max_localized_lesions),
+        reason=row.reason.wording(count=shown, max=book.max_localized_lesions),
         low_evidence=row.low_evidence,
         deciding_tests=tests,
     )

@@ -147,6 +147,59 @@ OPENS_WITH = [
         "patient",
         r"(?i)never ends",
     ),
+    # criteria met, the lesion count not from whole-body imaging: the open stratum and its
+    # deciding test, then what the guideline gives once it is settled (radiation, its dose)
+    (
+        "58M, demyelinating PN, small IgA-λ spike, a single 2-cm sclerotic lesion in the L iliac "
+        "wing, iliac crest BM with no clonal PCs, plasma VEGF 610, splenomegaly. First-line tx "
+        "and dose?",
+        "clinician",
+        r"(?i)undetermined.*PET-CT",
+    ),
+    # months after radiation, nerves no better: recovery is slow, the 3-6-month rule
+    (
+        "Hombre 52 a, plasmocitoma esclerótico único en sacro, MO negativa, recibió RT 45 Gy hace "
+        "2 meses. La neuropatía no mejora, incluso algo peor. ¿Paso ya a tratamiento sistémico?",
+        "clinician",
+        r"(?i)entre 3 y 6 meses.*(?:lenta|transitorio)",
+    ),
+    (
+        "Lleva 2 ciclos de Rd, el VEGF ha bajado a la mitad pero la neuropatía sigue igual. "
+        "¿Cambio de esquema?",
+        "clinician",
+        r"(?i)fracaso",
+    ),
+    # a dose question with the kidneys told names no drug: the renal starting doses first
+    (
+        "66M, disseminated POEMS, transplant-ineligible (EF 35%), CrCl 27, not on dialysis, "
+        "plt 210, ANC 3.1. What regimen and doses?",
+        "clinician",
+        r"(?i)15 mg every other day",
+    ),
+    # hormones, high counts, fertility and what to know before lenalidomide, in lay words
+    (
+        "They say my thyroid and my testosterone are both low. Is that from the nerve-and-protein "
+        "disease I have (POEMS)?",
+        "patient",
+        r"(?i)endocrinopathy.*(?:thyroid|on its own)",
+    ),
+    (
+        "¿Por qué mi padre tiene las plaquetas tan altas y la hemoglobina alta? Tiene POEMS.",
+        "patient",
+        r"(?i)criterios menores",
+    ),
+    (
+        "My wife is 33 and has POEMS. Her doctor wants to start her on lenalidomide pills. What "
+        "do we need to know?",
+        "patient",
+        r"(?i)pregnancy",
+    ),
+    (
+        "If she needs the high-dose chemo with transplant for her POEMS, can she still have "
+        "babies?",
+        "patient",
+        r"(?i)infertility",
+    ),
     # a family member asking whether a joint haematology-neurology centre is needed
     (
         "Me dijeron que mi mamá tiene que ir a un centro con hematólogos y neurólogos juntos, "
@@ -200,6 +253,29 @@ def test_follow_ups_with_everyday_asking_words_are_answered(
 ) -> None:
     *_, last = _talk(engine, *messages, audience=audience)
     assert not last.refused, last.text[:300]
+
+
+def test_a_short_follow_up_on_dialysis_keeps_the_renal_doses(engine: FakeChatEngine) -> None:
+    *_, last = _talk(
+        engine,
+        "66M, disseminated POEMS, transplant-ineligible (EF 35%), CrCl 27, not on dialysis. "
+        "What regimen and doses?",
+        "and if he ends up on HD?",
+    )
+    assert re.search(r"(?i)5 mg once daily on dialysis", first_bullets(last, 3))
+
+
+def test_a_follow_up_naming_a_stratum_is_not_pulled_back_to_the_criteria(
+    engine: FakeChatEngine,
+) -> None:
+    *_, last = _talk(
+        engine,
+        "Sensorimotor PN, IgA-λ, plasma VEGF 340, no bone lesions on PET, marrow negative, "
+        "papilledema, hyperpigmentation. Does she meet criteria?",
+        "what's her stratum and therapy?",
+    )
+    assert re.search(r"(?i)stratum|strata|systemic", first_bullets(last, 2))
+    assert "mandatory" not in first_bullets(last, 2)
 
 
 def test_a_rare_word_in_a_follow_up_is_still_declined(engine: FakeChatEngine) -> None:
