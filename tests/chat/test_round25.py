@@ -200,6 +200,13 @@ OPENS_WITH = [
         "patient",
         r"(?i)infertility",
     ),
+    # pulmonary hypertension in lay words: how often, and that it can reverse
+    (
+        "Mi marido tiene POEMS y le dijeron que tiene la tensión alta en los pulmones. ¿Es "
+        "grave?",
+        "patient",
+        r"(?i)hipertensión pulmonar.*27 %",
+    ),
     # a family member asking whether a joint haematology-neurology centre is needed
     (
         "Me dijeron que mi mamá tiene que ir a un centro con hematólogos y neurólogos juntos, "
