@@ -88,6 +88,11 @@ class Aspect(BaseModel):
         description="Terms one of which must be asked; `when` and `beside` may then both be "
         "told ('VEGF high, pneumonia 3 weeks ago' told, 'relapse?' asked).",
     )
+    unless: tuple[str, ...] = Field(
+        (),
+        description="Terms that, told or asked, mean the question is about something else "
+        "(a melphalan dose beside a creatinine clearance is not a lenalidomide dose).",
+    )
     lead: tuple[Lead, ...] = Field(min_length=1, max_length=3)
     numbers: bool = Field(False, description="The leads also answer number questions.")
 
@@ -375,6 +380,8 @@ class Lexicon(BaseModel):
         one of its `beside` terms (if it has any) in what was asked; an aspect with `asks`
         needs one of those asked, and its `when` and `beside` terms anywhere."""
         told, asked = self.unmasked(told), self.unmasked(asked)
+        if self._cue_terms.get(f"{key}:unless") and self.has(f"{key}:unless", [*told, *asked]):
+            return False  # "CrCl 40 … melphalan at full dose?": not this aspect's subject
         beside = self._cue_terms[f"{key}:beside"]
         if self._cue_terms.get(f"{key}:asks"):  # the subject told, the question asked
             every = [*told, *asked]
@@ -443,6 +450,7 @@ class Lexicon(BaseModel):
         lists |= {f"aspect:{i}": a.when for i, a in enumerate(self.aspects)}
         lists |= {f"aspect:{i}:beside": a.beside for i, a in enumerate(self.aspects)}
         lists |= {f"aspect:{i}:asks": a.asks for i, a in enumerate(self.aspects) if a.asks}
+        lists |= {f"aspect:{i}:unless": a.unless for i, a in enumerate(self.aspects) if a.unless}
         lists |= {f"alarm:{i}": a.when for i, a in enumerate(self.alarms)}
         lists |= {f"alarm:{i}:beside": a.beside for i, a in enumerate(self.alarms)}
         return {k: tuple(Term.parse(x) for x in v) for k, v in lists.items()}

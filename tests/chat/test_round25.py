@@ -202,8 +202,7 @@ OPENS_WITH = [
     ),
     # pulmonary hypertension in lay words: how often, and that it can reverse
     (
-        "Mi marido tiene POEMS y le dijeron que tiene la tensión alta en los pulmones. ¿Es "
-        "grave?",
+        "Mi marido tiene POEMS y le dijeron que tiene la tensión alta en los pulmones. ¿Es grave?",
         "patient",
         r"(?i)hipertensión pulmonar.*27 %",
     ),
@@ -294,3 +293,18 @@ def test_a_rare_word_in_a_follow_up_is_still_declined(engine: FakeChatEngine) ->
         audience="patient",
     )
     assert last.refused
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Going to ASCT for POEMS, CrCl 42 mL/min, fit. Melphalan at full dose or reduced?",
+        "TASPE por POEMS, aclaramiento 35 mL/min. ¿Qué dosis de melfalán?",
+    ],
+)
+def test_a_melphalan_dose_beside_the_kidneys_is_not_answered_with_lenalidomides(
+    engine: FakeChatEngine, question: str
+) -> None:
+    opening = first_bullets(ask(engine, question), 1)
+    assert re.search(r"(?i)melphalan|melfalán", opening), opening
+    assert "Cockcroft" not in opening
