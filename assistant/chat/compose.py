@@ -73,7 +73,9 @@ def topic_answer(comp: Composer, lex: Lexicon, chat: ChatBook, rules: RuleBook, 
     opens = bool(lay) and lay[0][0] >= LAY_COVER * _weight(p.query, lex)
     before = len(comp.citer.citations)
     _opening(comp, chat, p, families, lay if opens else [])
-    comp.opening = tuple(dict.fromkeys(c.section_id for c in comp.citer.citations[before:]))
+    alarm = p.alarm[1] if p.alarm else ""  # a danger sign said first is not the subject
+    opened = (c.section_id for c in comp.citer.citations[before:])
+    comp.opening = tuple(dict.fromkeys(s for s in opened if s != alarm))
     if p.plan is not None and families:
         compose_plan(comp, p.plan, families, PLAN_LIMIT)
     if comp.audience == "patient":

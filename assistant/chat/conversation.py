@@ -154,7 +154,11 @@ def respond(
         # may be in either)
     elif conv.history and _short_follow_up(lex, u):  # "talidomida, ¿evidencia?" … "¿y qué
         # efecto adverso vigilo?" … "¿dosis?", "¿por qué no vale el mismo umbral?": the same
-        u = dataclasses.replace(u, follow_on=_last_subjects(lex, conv), focus=focus)  # subject
+        # subject, and the subject of the passage just quoted ("…one lesion, clean marrow:
+        # what treatment?" answered with radiation, then "how successful is that usually?")
+        said = " ".join(t.subject for t in lex.topics if set(t.sections) & set(focus))
+        u = dataclasses.replace(u, follow_on=f"{_last_subjects(lex, conv)} {said}".strip())
+        u = dataclasses.replace(u, focus=focus)
     if _is_undo(message, engine.chatbook()):
         return _undo(conv, u, engine)
     if not u.in_scope:
@@ -201,9 +205,10 @@ def _names_subject(lex: Lexicon, question: str) -> bool:
     """The question names a subject of its own: a drug or a test (not POEMS's name), or a
     topic strongly ("what's her stratum?") other than an asking frame ("how often")."""
     toks = words(question)
+    framed = {i for a, b in lex.spans("frame", toks) for i in range(a, b)}
     for h in lex.spot(toks):
         span = toks[h.start : h.end]
-        if lex.has("name", span) or lex.has("frame", span):
+        if lex.has("name", span) or set(range(h.start, h.end)) <= framed:
             continue
         if DOMAIN in h.labels or any(k[0] != "@" and w >= STRONG for k, w in h.labels.items()):
             return True

@@ -44,7 +44,7 @@ _MEASURE = {
     ),
     "rate": re.compile(
         r"\b(?:rate|tasa|percent|porcentaje|how many|cuantos|cuantas|survival|"
-        r"supervivencia|risk|riesgo)\b"
+        r"supervivencia|risk|riesgo|frecuente|how common|how frequent|comun)\b"
     ),
 }
 

@@ -141,6 +141,12 @@ class Topic(BaseModel):
     lead_patient: bool = Field(
         False, description="The leads also open a patient answer that no plain line covers."
     )
+    subject: str = Field(
+        "",
+        description="The words naming what this topic's passages are about ('radiation "
+        "radioterapia'): a follow-up about an answer quoting them ('how successful is that?') "
+        "is about this subject even when no question named it.",
+    )
 
 
 class Scope(BaseModel):

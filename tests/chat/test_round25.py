@@ -308,3 +308,53 @@ def test_a_melphalan_dose_beside_the_kidneys_is_not_answered_with_lenalidomides(
     opening = first_bullets(ask(engine, question), 1)
     assert re.search(r"(?i)melphalan|melfalán", opening), opening
     assert "Cockcroft" not in opening
+
+
+CONVERSATIONS = [
+    # the subject of the passage just quoted carries into "how successful is that?"
+    (
+        (
+            "Mi hermano tiene POEMS y le encontraron una sola lesión en el hueso de la cadera; "
+            "la médula estaba limpia. ¿Qué tratamiento le toca?",
+            "How successful is that usually?",
+        ),
+        "patient",
+        r"97%",
+    ),
+    (
+        (
+            "Mi madre tiene POEMS y la van a tratar con melfalán y dexametasona porque no puede "
+            "trasplantarse. ¿Cuánto dura?",
+            "¿Y funciona?",
+        ),
+        "patient",
+        r"80,6 %",
+    ),
+    # a lay engraftment picture, then "¿es frecuente?" (the alarm said first is not the subject)
+    (
+        (
+            "A mi padre le hicieron el trasplante de médula por POEMS hace 10 días y hoy tiene "
+            "fiebre, manchas rojas en la piel y ha ganado peso. ¿Qué puede ser?",
+            "¿Es frecuente?",
+        ),
+        "patient",
+        r"(?i)síndrome del injerto[^\n]*50 %",
+    ),
+]
+
+
+@pytest.mark.parametrize(("messages", "audience", "pattern"), CONVERSATIONS)
+def test_follow_ups_answer_about_what_was_just_said(
+    engine: FakeChatEngine, messages: tuple[str, ...], audience: str, pattern: str
+) -> None:
+    *_, last = _talk(engine, *messages, audience=audience)
+    assert not last.refused
+    assert re.search(pattern, first_bullets(last, 2)), last.text[:400]
+
+
+@pytest.mark.parametrize("question", ["How common is POEMS?", "¿Es frecuente el POEMS?"])
+def test_how_common_the_disease_is_is_not_the_thyroid_caveat(
+    engine: FakeChatEngine, question: str
+) -> None:
+    opening = first_bullets(ask(engine, question), 1)
+    assert re.search(r"(?i)rare disease|enfermedad rara", opening), opening
