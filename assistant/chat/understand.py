@@ -450,8 +450,11 @@ def treats_another_disease(lex: Lexicon, toks: Sequence[str]) -> bool:
     )
 
 
-# "normal VEGF", "no sclerotic lesions", "VEGF negativo": a feature denied points nowhere
-_DENY_BEFORE = frozenset({"no", "not", "sin", "without", "normal", "negative", "negativo"})
+# "normal VEGF", "no sclerotic lesions", "VEGF negativo": a feature denied points nowhere; so
+# does one explained by another cause ("reactive thrombocytosis" from iron deficiency)
+_DENY_BEFORE = frozenset(
+    {"no", "not", "sin", "without", "normal", "negative", "negativo", "reactive", "reactiva"}
+)
 _DENY_AFTER = frozenset(
     {"normal", "normales", "negative", "negativo", "negativa", "neg", "absent", "ausente"}
 )

@@ -358,3 +358,100 @@ def test_how_common_the_disease_is_is_not_the_thyroid_caveat(
 ) -> None:
     opening = first_bullets(ask(engine, question), 1)
     assert re.search(r"(?i)rare disease|enfermedad rara", opening), opening
+
+
+PROBE9_OPENINGS = [
+    (
+        "3 yrs post-ASCT: new FDG-avid lesions spine + pelvis, plasma VEGF doubled. ANC 2.1, "
+        "plt 210, hep serology never done. We're considering a dara-based regimen. What before "
+        "starting?",
+        "clinician",
+        r"(?i)hepatitis B screening before daratumumab",
+    ),
+    (
+        "Paciente POEMS que recibió MDex x12 y luego TASPE; 5 años después aparecen citopenias "
+        "nuevas. ¿Qué hay que pensar?",
+        "clinician",
+        r"(?i)mielodisplásico",
+    ),
+    (
+        "Hombre 52 a, POEMS con 2 lesiones escleroticas en pelvis, biopsia de MO sin celulas "
+        "plasmaticas clonales. Que tto y a que dosis?",
+        "clinician",
+        r"(?i)radioterapia.*40-50 Gy",
+    ),
+    # "baby aspirin" is not a fertility question; a low count beside aspirin gets the floor
+    (
+        "Mom's platelets dropped to 40 after her chemo. Is it still ok for her to take the baby "
+        "aspirin?",
+        "patient",
+        r"(?i)holds aspirin",
+    ),
+    ("PH in POEMS reversible?", "clinician", r"(?i)reverse"),
+]
+
+
+@pytest.mark.parametrize(("question", "audience", "pattern"), PROBE9_OPENINGS)
+def test_probe9_questions_open_with_what_they_ask(
+    engine: FakeChatEngine, question: str, audience: str, pattern: str
+) -> None:
+    assert leads_with(engine, question, audience, pattern) is None
+
+
+@pytest.mark.parametrize(
+    "messages",
+    [
+        ("what's VEGF and why is my dad's so high?", "will it come down with treatment?"),
+        (
+            "How do I tell POEMS from myeloma in a patient with mixed sclerotic lesions?",
+            "Can I use the myeloma response criteria then?",
+        ),
+    ],
+)
+def test_follow_ups_in_scope_are_answered(
+    engine: FakeChatEngine, messages: tuple[str, ...]
+) -> None:
+    *_, last = _talk(engine, *messages)
+    assert not last.refused, last.text[:300]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "¿Qué dosis de levotiroxina en hipotiroidismo subclínico de una embarazada?",
+        "How do I manage Hashimoto's thyroiditis in pregnancy?",
+    ],
+)
+def test_a_thyroid_condition_of_its_own_is_declined(engine: FakeChatEngine, question: str) -> None:
+    assert ask(engine, question).refused
+
+
+def test_a_thyroid_condition_beside_poems_is_answered(engine: FakeChatEngine) -> None:
+    answer = ask(
+        engine, "Paciente con POEMS e hipotiroidismo subclínico: ¿cuenta como endocrinopatía?"
+    )
+    assert not answer.refused
+
+
+def test_reactive_thrombocytosis_from_iron_deficiency_stays_declined(
+    engine: FakeChatEngine,
+) -> None:
+    # "come down" is now a known phrase; the thrombocytosis explained by another cause is not
+    # a POEMS feature, and "does she need aspirin?" asks for that other condition's care
+    answer = ask(
+        engine,
+        "Woman of 40, menorrhagia, ferritin 5, platelets 610 - reactive thrombocytosis. Does "
+        "she need aspirin until the platelets come down on iron?",
+    )
+    assert answer.refused
+
+
+def test_a_poems_vignette_with_subclinical_hypothyroidism_is_answered(
+    engine: FakeChatEngine,
+) -> None:
+    answer = ask(
+        engine,
+        "58M: polyneuropathy, IgG lambda, plasma VEGF 700. Subclinical hypothyroidism and low "
+        "testosterone. Does that count as the endocrine criterion?",
+    )
+    assert not answer.refused
