@@ -455,3 +455,15 @@ def test_a_poems_vignette_with_subclinical_hypothyroidism_is_answered(
         "testosterone. Does that count as the endocrine criterion?",
     )
     assert not answer.refused
+
+
+def test_another_conditions_care_asked_mid_conversation_is_declined(
+    engine: FakeChatEngine,
+) -> None:
+    *_, last = _talk(
+        engine,
+        "Which endocrine tests at POEMS diagnosis?",
+        "How often is adrenal insufficiency found?",
+        "Off topic - how do I manage Hashimoto's thyroiditis in pregnancy?",
+    )
+    assert last.refused
