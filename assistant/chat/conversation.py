@@ -157,8 +157,8 @@ def respond(
         # subject, and the subject of the passage just quoted ("…one lesion, clean marrow:
         # what treatment?" answered with radiation, then "how successful is that usually?")
         said = " ".join(t.subject for t in lex.topics if set(t.sections) & set(focus))
-        u = dataclasses.replace(u, follow_on=f"{_last_subjects(lex, conv)} {said}".strip())
-        u = dataclasses.replace(u, focus=focus)
+        subjects = f"{_last_subjects(lex, conv)} {said}".strip()
+        u = dataclasses.replace(u, follow_on=subjects, focus=focus)
     if _is_undo(message, engine.chatbook()):
         return _undo(conv, u, engine)
     if not u.in_scope:

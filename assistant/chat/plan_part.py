@@ -97,7 +97,7 @@ def workup_first(comp: Composer, plan: Plan, limit: int) -> None:
     deciding = set(plan.treatment.deciding_workup)
     items = [(i, s) for i, s in _items(plan, comp, ("workup",)) if i.code in deciding]
     for item, section in items[:limit]:
-        comp.claim(_line(item, comp, plan.today), *(x for x in (section,) if x))
+        comp.claim(_line(item, comp, plan.today), *([section] if section else []))
 
 
 # -- general patient wording (no case) ------------------------------------------------------

@@ -10,22 +10,12 @@ import re
 
 import pytest
 
-from assistant.chat import Conversation, respond
 from assistant.chat.understand import THROMBOCYTOSIS
-from assistant.contracts import Answer
 from assistant.rulebook import load_rulebook
-from tests.chat.checks import TODAY, ask, first_bullets, leads_with
+from tests.chat.checks import ask, first_bullets, leads_with
+from tests.chat.test_conversation import run
 from tests.conftest import KNOWLEDGE
 from tests.fakes import FakeChatEngine
-
-
-def _talk(engine: FakeChatEngine, *messages: str, audience: str = "clinician") -> list[Answer]:
-    conv, out = Conversation(audience=audience), []
-    for m in messages:
-        answer, conv = respond(conv, m, engine, TODAY)
-        out.append(answer)
-    return out
-
 
 ENGRAFTMENT = (
     "Day +10 after ASCT for POEMS: fever, rash, weight gain and lung infiltrates. What is this?"
@@ -37,7 +27,7 @@ def test_a_follow_up_without_a_subject_stays_on_the_passage_just_quoted(
 ) -> None:
     # "¿y con qué frecuencia aparece?" holds a monitoring word ("frecuencia"); after an
     # engraftment answer it asks how common the syndrome is, not how often to test
-    first, often, treated = _talk(
+    (first, often, treated), _ = run(
         engine, ENGRAFTMENT, "¿y con qué frecuencia aparece?", "how is it treated?"
     )
     assert re.search(r"(?i)engraftment syndrome", first_bullets(first))
@@ -48,7 +38,7 @@ def test_a_follow_up_without_a_subject_stays_on_the_passage_just_quoted(
 
 def test_a_follow_up_naming_its_own_subject_is_not_pulled_back(engine: FakeChatEngine) -> None:
     # the engraftment passage must not take a question that names a drug of its own
-    *_, last = _talk(engine, ENGRAFTMENT, "Should thalidomide be avoided?")
+    (*_, last), _ = run(engine, ENGRAFTMENT, "Should thalidomide be avoided?")
     assert re.search(r"(?i)thalidomide", first_bullets(last, 1))
     assert "engraftment" not in first_bullets(last, 1).lower()
 
@@ -257,12 +247,12 @@ FOLLOW_UPS = [
 def test_follow_ups_with_everyday_asking_words_are_answered(
     engine: FakeChatEngine, messages: tuple[str, ...], audience: str
 ) -> None:
-    *_, last = _talk(engine, *messages, audience=audience)
+    (*_, last), _ = run(engine, *messages, audience=audience)
     assert not last.refused, last.text[:300]
 
 
 def test_a_short_follow_up_on_dialysis_keeps_the_renal_doses(engine: FakeChatEngine) -> None:
-    *_, last = _talk(
+    (*_, last), _ = run(
         engine,
         "66M, disseminated POEMS, transplant-ineligible (EF 35%), CrCl 27, not on dialysis. "
         "What regimen and doses?",
@@ -274,7 +264,7 @@ def test_a_short_follow_up_on_dialysis_keeps_the_renal_doses(engine: FakeChatEng
 def test_a_follow_up_naming_a_stratum_is_not_pulled_back_to_the_criteria(
     engine: FakeChatEngine,
 ) -> None:
-    *_, last = _talk(
+    (*_, last), _ = run(
         engine,
         "Sensorimotor PN, IgA-λ, plasma VEGF 340, no bone lesions on PET, marrow negative, "
         "papilledema, hyperpigmentation. Does she meet criteria?",
@@ -285,7 +275,7 @@ def test_a_follow_up_naming_a_stratum_is_not_pulled_back_to_the_criteria(
 
 
 def test_a_rare_word_in_a_follow_up_is_still_declined(engine: FakeChatEngine) -> None:
-    *_, last = _talk(
+    (*_, last), _ = run(
         engine,
         "Mi hermano tiene POEMS y le encontraron una sola lesión en el hueso de la cadera. "
         "¿Qué tratamiento le toca?",
@@ -347,7 +337,7 @@ CONVERSATIONS = [
 def test_follow_ups_answer_about_what_was_just_said(
     engine: FakeChatEngine, messages: tuple[str, ...], audience: str, pattern: str
 ) -> None:
-    *_, last = _talk(engine, *messages, audience=audience)
+    (*_, last), _ = run(engine, *messages, audience=audience)
     assert not last.refused
     assert re.search(pattern, first_bullets(last, 2)), last.text[:400]
 
@@ -411,7 +401,7 @@ def test_probe9_questions_open_with_what_they_ask(
 def test_follow_ups_in_scope_are_answered(
     engine: FakeChatEngine, messages: tuple[str, ...]
 ) -> None:
-    *_, last = _talk(engine, *messages)
+    (*_, last), _ = run(engine, *messages)
     assert not last.refused, last.text[:300]
 
 
@@ -460,7 +450,7 @@ def test_a_poems_vignette_with_subclinical_hypothyroidism_is_answered(
 def test_another_conditions_care_asked_mid_conversation_is_declined(
     engine: FakeChatEngine,
 ) -> None:
-    *_, last = _talk(
+    (*_, last), _ = run(
         engine,
         "Which endocrine tests at POEMS diagnosis?",
         "How often is adrenal insufficiency found?",
